@@ -1,0 +1,4 @@
+/** Runnable gmalloc demos. */
+module io.gmalloc.examples {
+    requires io.gmalloc.runtime;
+}

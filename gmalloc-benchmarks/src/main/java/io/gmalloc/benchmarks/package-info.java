@@ -1,0 +1,2 @@
+/** gmalloc benchmarks. */
+package io.gmalloc.benchmarks;

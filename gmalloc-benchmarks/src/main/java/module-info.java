@@ -1,0 +1,4 @@
+/** gmalloc benchmarks. */
+module io.gmalloc.benchmarks {
+    requires io.gmalloc.runtime;
+}

@@ -1,0 +1,10 @@
+/** The {@code @GMallocBucket} annotation processor. */
+module io.gmalloc.processor {
+    requires java.compiler;
+    requires io.gmalloc.annotations;
+    requires com.palantir.javapoet;
+    requires static com.google.auto.service;
+
+    provides javax.annotation.processing.Processor with
+            io.gmalloc.processor.GMallocBucketProcessor;
+}

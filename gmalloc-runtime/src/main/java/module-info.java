@@ -1,0 +1,8 @@
+/**
+ * The gmalloc allocator. Only {@code io.gmalloc} is exported; {@code io.gmalloc.internal} holds the
+ * heaps, Arenarrays and slabs. Needs native access ({@code --enable-native-access=io.gmalloc.runtime}, or
+ * {@code ALL-UNNAMED} on the class path) for its mmap/calloc downcalls.
+ */
+module io.gmalloc.runtime {
+    exports io.gmalloc;
+}
