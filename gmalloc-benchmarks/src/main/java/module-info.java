@@ -1,4 +1,14 @@
-/** gmalloc benchmarks. */
+/**
+ * gmalloc benchmarks: JMH microbenchmarks ({@code io.gmalloc.benchmarks}), whole-process seed scenarios
+ * ({@code io.gmalloc.benchmarks.scenario}) and the report writer ({@code io.gmalloc.benchmarks.report}).
+ *
+ * <p>Compiled as a module so the build checks the dependency arrows; run from the shaded
+ * {@code target/benchmarks.jar} on the class path with {@code --enable-native-access=ALL-UNNAMED}
+ * (JMH forks re-launch the class path, which is the simplest robust route for its generated code).
+ */
 module io.gmalloc.benchmarks {
     requires io.gmalloc.runtime;
+    requires jmh.core;
+    requires org.jfree.jfreechart;
+    requires java.desktop;
 }
