@@ -6,12 +6,16 @@ import io.gmalloc.benchmarks.NativeAllocators.Jemalloc;
 import io.gmalloc.benchmarks.NativeAllocators.Mimalloc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,8 +30,9 @@ import org.openjdk.jmh.annotations.Threads;
  *       compare with {@link PairBenchmark} at size 8 for the one-thread figure).
  *   <li>{@code cross*}: a producer thread allocates and hands blocks through a single-producer/single-consumer
  *       ring to a consumer thread that frees them (remote frees). The secondary result {@code transfers}
- *       counts blocks actually freed by the consumer; a full or empty ring makes a call return without work,
- *       so read the {@code transfers} row, not the primary score.
+ *       counts blocks actually freed by the consumer, in blocks per microsecond (throughput mode); a full or
+ *       empty ring makes a call return without work, so read the {@code transfers} row, not the primary
+ *       score.
  * </ul>
  */
 public class ThreadsBenchmark extends BenchmarkBase {
@@ -169,6 +174,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossGmalloc")
     @GroupThreads(1)
     public void crossGmallocProducer(Ring ring, Blocked kind) {
@@ -179,6 +186,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossGmalloc")
     @GroupThreads(1)
     public void crossGmallocConsumer(Ring ring, Transfers counter) {
@@ -190,6 +199,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossGlibcCritical")
     @GroupThreads(1)
     public void crossGlibcProducer(Ring ring, Blocked kind) {
@@ -200,6 +211,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossGlibcCritical")
     @GroupThreads(1)
     public void crossGlibcConsumer(Ring ring, Transfers counter) {
@@ -211,6 +224,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossJemalloc")
     @GroupThreads(1)
     public void crossJemallocProducer(Ring ring, Blocked kind) {
@@ -221,6 +236,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossJemalloc")
     @GroupThreads(1)
     public void crossJemallocConsumer(Ring ring, Transfers counter) {
@@ -232,6 +249,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossMimalloc")
     @GroupThreads(1)
     public void crossMimallocProducer(Ring ring, Blocked kind) {
@@ -242,6 +261,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Group("crossMimalloc")
     @GroupThreads(1)
     public void crossMimallocConsumer(Ring ring, Transfers counter) {

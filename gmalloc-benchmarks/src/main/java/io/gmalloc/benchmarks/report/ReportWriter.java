@@ -1,0 +1,492 @@
+package io.gmalloc.benchmarks.report;
+
+import io.gmalloc.benchmarks.report.ScenarioResults.Run;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.DoublePredicate;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Turns one {@code bench/run} output folder (meta.properties, jmh.csv, scenarios.txt) into
+ * {@code benchmarks.md}, two PNG charts and {@code performance-section.md} (the README's Performance
+ * section). Every ratio is gmalloc ÷ an anchor measured in the same run, compared with DESIGN §6.
+ *
+ * <pre>java -cp benchmarks.jar io.gmalloc.benchmarks.report.ReportWriter OUT_DIR DOCS_DIR</pre>
+ */
+public final class ReportWriter {
+    static final String PAIR_CHART = "benchmarks-pair.png";
+    static final String SHAPES_CHART = "benchmarks-shapes.png";
+    static final int[] SIZES = {8, 16, 64, 256, 512};
+
+    /** Which Vec3 accessors the benchmarks use; switches to the generated class when it lands. */
+    static final String VEC3_SOURCE = "hand-written stand-in `Vec3Access` (generated `Vec3Bucket` not on this branch yet)";
+
+    /** JMH pair methods in chart/table order, with their labels. */
+    private static final String[][] PAIR_COLUMNS = {
+        {"gmalloc", "gmalloc"},
+        {"mimalloc", "mimalloc (FFM, critical)"},
+        {"jemalloc", "jemalloc (FFM, critical)"},
+        {"glibcCritical", "glibc (FFM, critical)"},
+        {"glibc", "glibc (FFM, plain)"},
+        {"arenaConfined", "Arena.ofConfined()"},
+        {"heap", "heap `new`"},
+    };
+
+    private final Properties meta;
+    private final JmhResults jmh;
+    private final ScenarioResults shapes;
+
+    private ReportWriter(Properties meta, JmhResults jmh, ScenarioResults shapes) {
+        this.meta = meta;
+        this.jmh = jmh;
+        this.shapes = shapes;
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param args OUT_DIR (bench/out/MODE) and DOCS_DIR
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: ReportWriter OUT_DIR DOCS_DIR");
+            System.exit(1);
+        }
+        Path out = Path.of(args[0]);
+        Path docs = Path.of(args[1]);
+        Properties meta = new Properties();
+        Path metaFile = out.resolve("meta.properties");
+        if (Files.isRegularFile(metaFile)) {
+            try (Reader r = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
+                meta.load(r);
+            }
+        }
+        ReportWriter w = new ReportWriter(meta, JmhResults.read(out.resolve("jmh.csv")),
+                ScenarioResults.read(out.resolve("scenarios.txt")));
+        Files.createDirectories(docs);
+        w.charts(docs);
+        List<Target> targets = w.targets();
+        if ("smoke".equals(meta.getProperty("mode"))) {
+            // Smoke sizes are far too small to judge anything: keep the ratios, drop the verdicts.
+            targets = targets.stream().map(t -> new Target(t.name(), t.goal(), t.measured(), Verdict.NA)).toList();
+        }
+        Files.writeString(docs.resolve("benchmarks.md"), w.report(targets));
+        Files.writeString(docs.resolve("performance-section.md"), w.section(targets));
+    }
+
+    // ---- targets ---------------------------------------------------------------------------------------
+
+    enum Verdict {
+        MET("**met**"), MISSED("**missed**"), NA("n/a");
+
+        final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+    }
+
+    /** One DESIGN §6 target with what this run measured. */
+    record Target(String name, String goal, String measured, Verdict verdict) {}
+
+    private static Verdict verdict(Optional<Double> ratio, DoublePredicate ok) {
+        return ratio.map(r -> ok.test(r) ? Verdict.MET : Verdict.MISSED).orElse(Verdict.NA);
+    }
+
+    private static Optional<Double> ratio(Optional<Double> a, Optional<Double> b) {
+        return a.isPresent() && b.isPresent() && b.get() > 0 ? Optional.of(a.get() / b.get()) : Optional.empty();
+    }
+
+    private Optional<Double> pair(String method, int size) {
+        return jmh.score("PairBenchmark", method, "size", Integer.toString(size));
+    }
+
+    private Optional<Double> seconds(String lang, String impl, String shape, int threads) {
+        return shapes.get(lang, impl, shape, threads).map(Run::seconds);
+    }
+
+    private Optional<Double> growth(String lang, String impl, String shape) {
+        return shapes.get(lang, impl, shape, 1).map(Run::growthMb);
+    }
+
+    /** Per-size target: all sizes must pass; the cell lists every size's ratio. */
+    private Target pairTarget(String name, String goal, String anchor, boolean anchorOverGmalloc, DoublePredicate ok) {
+        StringBuilder cell = new StringBuilder();
+        List<String> missedAt = new ArrayList<>();
+        int measured = 0;
+        for (int size : SIZES) {
+            Optional<Double> r = anchorOverGmalloc ? ratio(pair(anchor, size), pair("gmalloc", size))
+                    : ratio(pair("gmalloc", size), pair(anchor, size));
+            if (r.isEmpty()) {
+                continue;
+            }
+            measured++;
+            if (!cell.isEmpty()) {
+                cell.append(", ");
+            }
+            cell.append(size).append(" B: ").append(x(r.get()));
+            if (!ok.test(r.get())) {
+                missedAt.add(size + " B");
+            }
+        }
+        if (measured == 0) {
+            return new Target(name, goal, notMeasured(anchor), Verdict.NA);
+        }
+        Verdict v = missedAt.isEmpty() ? Verdict.MET : Verdict.MISSED;
+        if (!missedAt.isEmpty()) {
+            cell.append(" (missed at ").append(String.join(", ", missedAt)).append(")");
+        }
+        return new Target(name, goal, cell.toString(), v);
+    }
+
+    private String notMeasured(String anchor) {
+        String lib = anchor.toLowerCase(Locale.ROOT).contains("jemalloc") ? "jemalloc"
+                : anchor.toLowerCase(Locale.ROOT).contains("mimalloc") ? "mimalloc" : "";
+        if (!lib.isEmpty() && meta.getProperty(lib, "").startsWith("skipped")) {
+            return "not measured: " + meta.getProperty(lib);
+        }
+        if (!lib.isEmpty() && meta.getProperty("gcc", "").startsWith("skipped")) {
+            return "not measured: " + meta.getProperty("gcc");
+        }
+        return "not measured in this run (see jmh.log / scenarios.err)";
+    }
+
+    List<Target> targets() {
+        List<Target> t = new ArrayList<>();
+        t.add(pairTarget("alloc+free pair 8..512 B ÷ mimalloc (FFM, critical)", "≤ 0.8×", "mimalloc", false, r -> r <= 0.8));
+        t.add(pairTarget("alloc+free pair 8..512 B ÷ jemalloc (FFM, critical)", "≤ 1.0×", "jemalloc", false, r -> r <= 1.0));
+        t.add(pairTarget("`Arena.ofConfined()` per object ÷ gmalloc pair (speed-up)", "≥ 4×", "arenaConfined", true, r -> r >= 4));
+
+        Optional<Double> rss1 = ratio(growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"));
+        t.add(new Target("shape 1 peak RSS growth ÷ native mimalloc", "≤ 1.05×",
+                measured(rss1, growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"), " MB", "native mimalloc"),
+                verdict(rss1, r -> r <= 1.05)));
+        Optional<Double> t1 = ratio(seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1));
+        t.add(new Target("shape 1 time ÷ native glibc", "≤ 0.5×",
+                measured(t1, seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1), " s", "native glibc"),
+                verdict(t1, r -> r <= 0.5)));
+        Optional<Double> scale = ratio(seconds("java", "gmalloc", "2", 1), seconds("java", "gmalloc", "2", 2));
+        t.add(new Target("shape 2 throughput, 2 threads ÷ 1 thread", "≥ 1.8×",
+                scale.map(r -> x(r) + " (1 thread " + s(seconds("java", "gmalloc", "2", 1)) + ", 2 threads "
+                        + s(seconds("java", "gmalloc", "2", 2)) + ")").orElse("not measured"),
+                verdict(scale, r -> r >= 1.8)));
+        Optional<Double> t3 = ratio(seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1));
+        t.add(new Target("shape 3 time ÷ native glibc", "≤ 1.0× (stretch 0.5×)",
+                measured(t3, seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1), " s", "native glibc")
+                        + t3.map(r -> r <= 0.5 ? "; stretch met" : "; stretch missed").orElse(""),
+                verdict(t3, r -> r <= 1.0)));
+        for (String shape : List.of("1", "3")) {
+            Optional<Double> m = ratio(seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1));
+            t.add(new Target("stretch: shape " + shape + " time ÷ native mimalloc", "≤ 1.5×",
+                    measured(m, seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1), " s",
+                            "native mimalloc"),
+                    verdict(m, r -> r <= 1.5)));
+        }
+        Optional<Double> vec = ratio(growth("java", "vec3", "vec3"), growth("java", "gmalloc", "vec3"));
+        t.add(new Target("`Vec3` bucket (12 B) memory ÷ 16-byte general bucket", "≤ 0.8×",
+                measured(vec, growth("java", "vec3", "vec3"), growth("java", "gmalloc", "vec3"), " MB", "16-byte bucket"),
+                verdict(vec, r -> r <= 0.8)));
+        Optional<Double> acc = ratio(jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"));
+        t.add(new Target("typed `Vec3` accessors ÷ hand-written `MemorySegment`", "≤ 1.2×",
+                measured(acc, jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"),
+                        " ns", "hand-written"),
+                verdict(acc, r -> r <= 1.2)));
+        return t;
+    }
+
+    private static String measured(Optional<Double> ratio, Optional<Double> a, Optional<Double> b, String unit,
+            String anchor) {
+        if (ratio.isEmpty()) {
+            return a.isEmpty() ? "gmalloc not measured" : "not measured (" + anchor + " missing)";
+        }
+        return x(ratio.get()) + " (" + num(a.get()) + unit + " vs " + num(b.get()) + unit + ")";
+    }
+
+    // ---- formatting ----------------------------------------------------------------------------------
+
+    static String x(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.2f×", ratio);
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    private static String s(Optional<Double> seconds) {
+        return seconds.map(v -> num(v) + " s").orElse("–");
+    }
+
+    private String cell(Optional<JmhResults.Row> row, String anchor) {
+        if (row.isEmpty()) {
+            String lib = anchor.contains("emalloc") ? "jemalloc" : anchor.contains("imalloc") ? "mimalloc" : "";
+            return !lib.isEmpty() && meta.getProperty(lib, "").startsWith("skipped") ? "skipped" : "–";
+        }
+        JmhResults.Row r = row.get();
+        return Double.isNaN(r.error()) || r.error() == 0 ? num(r.score()) : num(r.score()) + " ± " + num(r.error());
+    }
+
+    private String m(String key) {
+        return meta.getProperty(key, "?");
+    }
+
+    // ---- charts -----------------------------------------------------------------------------------------
+
+    void charts(Path docs) throws IOException {
+        DefaultCategoryDataset pair = new DefaultCategoryDataset();
+        for (String[] col : PAIR_COLUMNS) {
+            for (int size : SIZES) {
+                Optional<Double> v = pair(col[0], size);
+                if (v.isPresent()) {
+                    pair.addValue(v.get(), col[1].replace("`", ""), size + " B");
+                }
+            }
+            String vec3Method = switch (col[0]) {
+                case "gmalloc" -> "vec3Bucket";
+                case "glibc", "arenaConfined" -> "";
+                default -> col[0];
+            };
+            if (!vec3Method.isEmpty()) {
+                jmh.score("Vec3Benchmark", vec3Method).ifPresent(v -> pair.addValue(v, col[1].replace("`", ""), "Vec3 (12 B)"));
+            }
+        }
+        Charts.bars(docs.resolve(PAIR_CHART), "alloc + free pair, one thread (ns, lower is better)", "block size",
+                "ns per alloc+free", pair, 1100, 520);
+
+        DefaultCategoryDataset shape = new DefaultCategoryDataset();
+        String[][] series = {
+            {"java", "gmalloc", "gmalloc (Java)"},
+            {"java", "mimalloc", "mimalloc via FFM"},
+            {"java", "jemalloc", "jemalloc via FFM"},
+            {"java", "glibc", "glibc via FFM"},
+            {"c", "mimalloc", "mimalloc (C)"},
+            {"c", "jemalloc", "jemalloc (C)"},
+            {"c", "glibc", "glibc (C)"},
+        };
+        String[][] categories = {{"1", "1", "shape 1: alloc N, touch, free"}, {"2", "2", "shape 2: 2 threads, no free"},
+            {"3", "1", "shape 3: rounds of 500+500"}};
+        for (String[] se : series) {
+            for (String[] c : categories) {
+                seconds(se[0], se[1], c[0], Integer.parseInt(c[1])).ifPresent(v -> shape.addValue(v, se[2], c[2]));
+            }
+        }
+        Charts.bars(docs.resolve(SHAPES_CHART), "seed shapes, whole processes (" + m("mode") + " size; s, lower is better)",
+                "", "seconds", shape, 1100, 480);
+    }
+
+    // ---- benchmarks.md ------------------------------------------------------------------------------------
+
+    String report(List<Target> targets) {
+        StringBuilder b = new StringBuilder();
+        b.append("# gmalloc benchmarks\n\n");
+        b.append("Generated by `").append(m("command")).append("` on ").append(m("date"))
+                .append(". Do not edit by hand: rerun the command (see [README](../README.md#performance)).\n\n");
+        b.append("| | |\n|---|---|\n");
+        b.append("| command | `").append(m("command")).append("` (").append(m("elapsed")).append(") |\n");
+        b.append("| machine | ").append(m("host")).append(" |\n");
+        b.append("| CPU | ").append(m("cpu")).append(" |\n");
+        b.append("| memory | ").append(m("memory")).append(" |\n");
+        b.append("| JDK | ").append(m("jdk").trim()).append(" |\n");
+        b.append("| glibc | ").append(m("glibc")).append(" |\n");
+        b.append("| jemalloc | ").append(m("jemalloc")).append(" |\n");
+        b.append("| mimalloc | ").append(m("mimalloc")).append(" |\n");
+        b.append("| C compiler | ").append(m("gcc")).append(" |\n");
+        b.append("| sizes | ").append(m("sizes")).append(" |\n");
+        b.append("| load average | start ").append(m("loadStart")).append(", end ").append(m("loadEnd")).append(" |\n\n");
+
+        b.append("## DESIGN §6 targets\n\n");
+        b.append("Ratios are gmalloc ÷ the anchor, both measured in this run (lower is better unless the goal says ≥).\n\n");
+        targetTable(b, targets);
+        b.append("\n![alloc+free pair](").append(PAIR_CHART).append(")\n\n");
+        b.append("![seed shapes](").append(SHAPES_CHART).append(")\n\n");
+
+        b.append("## alloc+free pair, one thread (JMH, ns per pair)\n\n");
+        b.append("`PairBenchmark`: `p = alloc(size); free(p)`. gmalloc zero-fills its blocks (its contract); malloc does not. "
+                + "FFM anchors take `long` addresses; \"critical\" = `Linker.Option.critical(false)`.\n\n");
+        b.append("| size |");
+        for (String[] c : PAIR_COLUMNS) {
+            b.append(' ').append(c[1]).append(" |");
+        }
+        b.append(" ÷ mimalloc | ÷ jemalloc | Arena ÷ gmalloc |\n|---|");
+        b.append("---:|".repeat(PAIR_COLUMNS.length + 3)).append('\n');
+        for (int size : SIZES) {
+            b.append("| ").append(size).append(" B |");
+            for (String[] c : PAIR_COLUMNS) {
+                b.append(' ').append(cell(jmh.find("PairBenchmark", c[0], "", "size", Integer.toString(size)), c[0])).append(" |");
+            }
+            b.append(' ').append(ratio(pair("gmalloc", size), pair("mimalloc", size)).map(ReportWriter::x).orElse("–"));
+            b.append(" | ").append(ratio(pair("gmalloc", size), pair("jemalloc", size)).map(ReportWriter::x).orElse("–"));
+            b.append(" | ").append(ratio(pair("arenaConfined", size), pair("gmalloc", size)).map(ReportWriter::x).orElse("–"));
+            b.append(" |\n");
+        }
+
+        b.append("\n## Vec3 (12 B) pair (JMH, ns per pair)\n\n");
+        b.append("Vec3 accessors: ").append(VEC3_SOURCE).append(".\n\n");
+        b.append("| Vec3 bucket | gmalloc(12) → 16 B bucket | mimalloc | jemalloc | glibc (critical) | heap `new Vec3` |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|\n| ");
+        for (String method : List.of("vec3Bucket", "gmalloc", "mimalloc", "jemalloc", "glibcCritical", "heap")) {
+            b.append(cell(jmh.find("Vec3Benchmark", method, ""), method)).append(" | ");
+        }
+        b.append("\n\n## Batches of 500 (JMH, ns per alloc+free pair)\n\n");
+        b.append("`BatchBenchmark`: allocate 500 × 8 B, then free them in allocation order or in a fixed random order.\n\n");
+        b.append("| free order | gmalloc | mimalloc | jemalloc | glibc (critical) | gmalloc ÷ mimalloc | gmalloc ÷ glibc |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String order : List.of("inOrder", "random")) {
+            b.append("| ").append(order).append(" | ");
+            for (String method : List.of("gmalloc", "mimalloc", "jemalloc", "glibcCritical")) {
+                b.append(cell(jmh.find("BatchBenchmark", method, "", "order", order), method)).append(" | ");
+            }
+            Optional<Double> g = jmh.score("BatchBenchmark", "gmalloc", "order", order);
+            b.append(ratio(g, jmh.score("BatchBenchmark", "mimalloc", "order", order)).map(ReportWriter::x).orElse("–"))
+                    .append(" | ")
+                    .append(ratio(g, jmh.score("BatchBenchmark", "glibcCritical", "order", order)).map(ReportWriter::x).orElse("–"))
+                    .append(" |\n");
+        }
+        b.append("\n## Field access (JMH, ns per Vec3: 3 reads + 3 writes)\n\n");
+        b.append("| typed accessors | hand-written `MemorySegment` | heap fields | typed ÷ hand-written |\n|---:|---:|---:|---:|\n| ");
+        for (String method : List.of("typed", "segment", "heapFields")) {
+            b.append(cell(jmh.find("AccessorBenchmark", method, ""), method)).append(" | ");
+        }
+        b.append(ratio(jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"))
+                .map(ReportWriter::x).orElse("–")).append(" |\n");
+
+        b.append("\n## Two threads (JMH, 8 B)\n\n");
+        b.append("Same-thread: both threads run pairs on their own blocks (ns per pair per thread; one thread: the 8 B row above). "
+                + "Cross-thread: a producer allocates, a consumer frees what it receives through an SPSC ring "
+                + "(remote frees); ns per block handed over = 1000 ÷ transfers per µs.\n\n");
+        b.append("| allocator | same-thread, ns per pair | one thread, ns per pair | cross-thread, ns per block |\n|---|---:|---:|---:|\n");
+        String[][] th = {{"Gmalloc", "gmalloc"}, {"Mimalloc", "mimalloc"}, {"Jemalloc", "jemalloc"}, {"GlibcCritical", "glibcCritical"}};
+        for (String[] a : th) {
+            b.append("| ").append(a[1]).append(" | ").append(cell(jmh.find("ThreadsBenchmark", "same" + a[0], ""), a[1]))
+                    .append(" | ").append(cell(jmh.find("PairBenchmark", a[1], "", "size", "8"), a[1])).append(" | ")
+                    .append(jmh.find("ThreadsBenchmark", "cross" + a[0], "transfers")
+                            .filter(r -> r.score() > 0).map(r -> num(1000 / r.score())).orElse(cell(Optional.empty(), a[1])))
+                    .append(" |\n");
+        }
+
+        b.append("\n## Seed shapes as whole processes: Java vs native\n\n");
+        b.append("Each row is the median of fresh processes (").append(m("sizes")).append("). Time covers the shape only; "
+                + "RSS growth = VmHWM at the end − VmRSS at start − the pointer array (the JVM's own growth, JIT and "
+                + "GC structures, is included in the Java figures: ~10–20 MB). Java rows call the allocator from Java "
+                + "(gmalloc directly, the others through FFM critical downcalls); native rows are `bench/native/shapes.c` "
+                + "(jemalloc/mimalloc through `LD_PRELOAD`).\n\n");
+        b.append("| shape | allocator | Java: time s | Java: RSS growth MB | native C: time s | native C: RSS growth MB | wall s (Java / C) |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+        String[][] sh = {{"1", "1", "1: alloc N, touch, free all"}, {"2", "2", "2: 2 threads × N/2, no frees"},
+            {"3", "1", "3: rounds of {500 alloc, 500 free}"}};
+        for (String[] s : sh) {
+            for (String impl : List.of("gmalloc", "mimalloc", "jemalloc", "glibc")) {
+                Optional<Run> j = shapes.get("java", impl, s[0], Integer.parseInt(s[1]));
+                Optional<Run> c = impl.equals("gmalloc") ? Optional.empty() : shapes.get("c", impl, s[0], Integer.parseInt(s[1]));
+                if (j.isEmpty() && c.isEmpty()) {
+                    String why = impl.equals("gmalloc") ? "not measured (see scenarios.txt)" : meta.getProperty(impl, "");
+                    if (!why.startsWith("skipped") && !impl.equals("gmalloc")) {
+                        why = "not measured";
+                    }
+                    b.append("| ").append(s[2]).append(" | ").append(impl).append(" | ").append(why).append(" | | | | |\n");
+                    continue;
+                }
+                b.append("| ").append(s[2]).append(" | ").append(impl).append(" | ")
+                        .append(j.map(r -> num(r.seconds())).orElse("–")).append(" | ")
+                        .append(j.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
+                        .append(c.map(r -> num(r.seconds())).orElse(impl.equals("gmalloc") ? "(Java only)" : "–")).append(" | ")
+                        .append(c.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
+                        .append(j.map(r -> num(r.wall())).orElse("–")).append(" / ")
+                        .append(c.map(r -> num(r.wall())).orElse("–")).append(" |\n");
+            }
+        }
+        b.append("\n### Shape 2 scaling (M allocations per second; scaling vs 1 thread)\n\n");
+        b.append("This machine has ").append(m("cpu").replaceAll(".*\\((\\d+) cores\\).*", "$1"))
+                .append(" cores: 10 threads show oversubscription, not parallelism.\n\n");
+        b.append("| allocator | 1 thread | 2 threads | 10 threads | 2 ÷ 1 | 10 ÷ 1 |\n|---|---:|---:|---:|---:|---:|\n");
+        for (String lang : List.of("java", "c")) {
+            for (String impl : List.of("gmalloc", "mimalloc", "jemalloc", "glibc")) {
+                Optional<Run> one = shapes.get(lang, impl, "2", 1);
+                if (one.isEmpty()) {
+                    continue;
+                }
+                Optional<Run> two = shapes.get(lang, impl, "2", 2);
+                Optional<Run> ten = shapes.get(lang, impl, "2", 10);
+                b.append("| ").append(impl).append(lang.equals("c") ? " (C)" : " (Java)").append(" | ")
+                        .append(num(one.get().perSecond() / 1e6)).append(" | ")
+                        .append(two.map(r -> num(r.perSecond() / 1e6)).orElse("–")).append(" | ")
+                        .append(ten.map(r -> num(r.perSecond() / 1e6)).orElse("–")).append(" | ")
+                        .append(two.map(r -> x(r.perSecond() / one.get().perSecond())).orElse("–")).append(" | ")
+                        .append(ten.map(r -> x(r.perSecond() / one.get().perSecond())).orElse("–")).append(" |\n");
+            }
+        }
+        b.append("\n### Vec3 memory (N live 12-byte blocks)\n\n");
+        b.append("| bucket | RSS growth MB | gmalloc committed MB |\n|---|---:|---:|\n");
+        for (String[] v : new String[][] {{"vec3", "dedicated Vec3 bucket (stride 12)"}, {"gmalloc", "general 16-byte bucket (gmalloc(12))"}}) {
+            Optional<Run> r = shapes.get("java", v[0], "vec3", 1);
+            b.append("| ").append(v[1]).append(" | ").append(r.map(x -> num(x.growthMb())).orElse("–")).append(" | ")
+                    .append(r.map(x -> num(x.committedMb())).orElse("–")).append(" |\n");
+        }
+
+        b.append("\n## DESIGN §6 reference (native C, N = 100 M, recorded 2026-11-25 on this machine kind)\n\n");
+        b.append("| shape | glibc | jemalloc | mimalloc | seed's C gmalloc |\n|---|---|---|---|---|\n");
+        b.append("| 1: alloc N, touch, free all | ~5.3 s, 3815 MB | 1.6 s, 1551 MB | 0.68 s, 769 MB | 2.4–9.6 s, 2816 MB |\n");
+        b.append("| 2: 2 threads × N/2, no frees | 3.3 s | 0.57 s | 0.25 s | 0.77 s |\n");
+        b.append("| 3: 1 M × {500 alloc, 500 free} | 3.6 s | 2.9 s | 1.4–1.6 s | 5.6 s |\n\n");
+        b.append("The targets above compare against the native figures of *this* run, not this table.\n");
+
+        b.append("\n## Notes\n\n");
+        b.append("- Noise: the machine is shared (load average above); JMH error bars are 99.9 % intervals where there were "
+                + "enough samples. Treat differences under ~10 % as noise in `quick` mode.\n");
+        b.append("- gmalloc runs with all of its checks on (DESIGN §6: no guarantee is traded for speed).\n");
+        if (!shapes.failed().isEmpty()) {
+            b.append("- Failed scenario processes: ");
+            b.append(String.join("; ", shapes.failed().stream().map(f -> "`" + f + "`").toList())).append('\n');
+        }
+        if (jmh.isEmpty()) {
+            b.append("- No JMH results in this run.\n");
+        }
+        return b.toString();
+    }
+
+    private static void targetTable(StringBuilder b, List<Target> targets) {
+        b.append("| target | goal | measured | verdict |\n|---|---|---|---|\n");
+        for (Target t : targets) {
+            b.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
+                    .append(" | ").append(t.verdict().text).append(" |\n");
+        }
+    }
+
+    // ---- README section ---------------------------------------------------------------------------------
+
+    String section(List<Target> targets) {
+        StringBuilder b = new StringBuilder();
+        b.append("## Performance\n\n");
+        b.append("![alloc+free pair, ns](docs/").append(PAIR_CHART).append(")\n\n");
+        b.append("![seed shapes, s](docs/").append(SHAPES_CHART).append(")\n\n");
+        b.append("Measured by `").append(m("command")).append("` on ").append(m("date")).append(": ").append(m("cpu"))
+                .append(", ").append(m("jdk").trim()).append(". Every ratio is gmalloc ÷ an anchor measured in the same run; "
+                + "anchors are glibc, jemalloc and mimalloc called through FFM (`Linker.Option.critical(false)`) and the same "
+                + "allocators in native C (`bench/native/shapes.c`). Full tables: [docs/benchmarks.md](docs/benchmarks.md).\n\n");
+        long met = targets.stream().filter(t -> t.verdict() == Verdict.MET).count();
+        long missed = targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
+        b.append("DESIGN §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")
+                .append(targets.size() - met - missed).append(" not measured in this run.\n\n");
+        targetTable(b, targets);
+        b.append("\nThe machine was shared while measuring (load average ").append(m("loadStart")).append(" → ")
+                .append(m("loadEnd")).append("); treat differences under ~10 % as noise.\n\n");
+        b.append("### Reproduce\n\n```sh\n");
+        b.append("bench/run quick   # a few minutes: JMH + the seed shapes at N = 10 M; writes docs/benchmarks.md and the charts\n");
+        b.append("bench/run full    # the seed's sizes (N = 100 M, 1 M rounds); much longer\n");
+        b.append("bench/run smoke   # CI check (< 3 min): everything at tiny sizes, no timing assertion\n```\n\n");
+        b.append("Needs JDK 25 (found like `./mvnw` does) and, for native figures, gcc. As root with apt-get the runner installs "
+                + "`libjemalloc2` and `libmimalloc2.0`; otherwise rows for a missing allocator say \"skipped\". "
+                + "`BENCH_JMH_INCLUDE=Pair BENCH_JMH_ARGS='-prof gc' bench/run quick` narrows or profiles the JMH part.\n");
+        return b.toString();
+    }
+}
