@@ -179,7 +179,7 @@ public final class BucketRenderer {
         return CodeBlock.builder()
                 .add("$T.structLayout(\n$>$>", MEMORY_LAYOUT)
                 .add(CodeBlock.join(members, ",\n"))
-                .add(")$<$<\n.withName($S)", s.type().simpleName())
+                .add(")\n.withName($S)$<$<", s.type().simpleName())
                 .build();
     }
 
@@ -247,7 +247,7 @@ public final class BucketRenderer {
                 .addJavadoc(ADDRESS_PARAM)
                 .addJavadoc("@return a heap copy\n")
                 .addCode(check())
-                .addStatement("return new $T(\n$>$>$L$<$<)", recordType, CodeBlock.join(reads, ",\n"))
+                .addStatement("return new $T(\n$L)", recordType, CodeBlock.join(reads, ",\n"))
                 .build());
         type.addMethod(MethodSpec.methodBuilder("store")
                 .addModifiers(API)
@@ -332,7 +332,7 @@ public final class BucketRenderer {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(className(nested.type()))
                 .addParameter(long.class, "address")
-                .addStatement("return new $T(\n$>$>$L$<$<)", className(nested.type()), CodeBlock.join(reads, ",\n"))
+                .addStatement("return new $T(\n$L)", className(nested.type()), CodeBlock.join(reads, ",\n"))
                 .build();
     }
 

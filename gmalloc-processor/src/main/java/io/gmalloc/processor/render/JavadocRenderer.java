@@ -29,7 +29,7 @@ final class JavadocRenderer {
         long end = 0;
         for (FieldModel field : struct.fields()) {
             if (field.offsetBytes() > end) {
-                doc.append("    // ").append(field.offsetBytes() - end).append(" bytes padding\n");
+                doc.append("    // ").append(padding(field.offsetBytes() - end)).append('\n');
             }
             String cType = field.kind() == FieldKind.STRUCT
                     ? "struct " + field.struct().type().simpleName()
@@ -39,7 +39,7 @@ final class JavadocRenderer {
             end = field.offsetBytes() + field.sizeBytes();
         }
         if (struct.sizeBytes() > end) {
-            doc.append("    // ").append(struct.sizeBytes() - end).append(" bytes padding\n");
+            doc.append("    // ").append(padding(struct.sizeBytes() - end)).append('\n');
         }
         doc.append("};\n}</pre>\n\n");
         doc.append("<p>").append(switch (model.bucketKind()) {
@@ -55,5 +55,9 @@ final class JavadocRenderer {
                 + "{@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live "
                 + "gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.\n");
         return doc.toString();
+    }
+
+    private static String padding(long bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes") + " of padding";
     }
 }

@@ -128,10 +128,14 @@ public final class BucketValidator {
         if (claimedNames.contains(qualified)) {
             clash = "the class generated for another @GMallocBucket record";
         } else if (existing != null && !isPreviousOutputFor(existing, record)) {
-            clash = "the existing " + describeKind(existing) + " " + qualified;
+            clash = "an existing type of that name (" + describeKind(existing) + ")";
         }
         if (clash != null) {
-            reporter.report(Diagnostic.NAME_CLASH, record, annotation, nameValue, qualified, clash);
+            if (nameValue == null) {
+                reporter.report(Diagnostic.NAME_CLASH, record, qualified, clash); // the default name: on the record
+            } else {
+                reporter.report(Diagnostic.NAME_CLASH, record, annotation, nameValue, qualified, clash);
+            }
             return null;
         }
         return generatedName;
