@@ -1,25 +1,203 @@
 package io.gmalloc;
 
+import io.gmalloc.internal.Allocator;
+import io.gmalloc.internal.Errors;
+import io.gmalloc.internal.Heap;
+import io.gmalloc.internal.Heaps;
+import io.gmalloc.internal.Memory;
+import io.gmalloc.internal.Options;
+import io.gmalloc.internal.SizeClasses;
+import io.gmalloc.internal.Stats;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
-/** API skeleton; implementation lands with the runtime. */
+/**
+ * {@code calloc}/{@code free} for Java on raw {@code long} addresses, off the Java heap and without a header per
+ * block.
+ *
+ * <p>Sizes 1..512 round up to one of 64 general buckets (8, 16, 24 … 512 bytes); each platform thread allocates
+ * from arenas of its own without locks or atomics, virtual threads share a few locked heaps. Larger sizes go to
+ * the C library's {@code calloc}. Every block is zero-filled and at least 8-byte aligned (16 above 512 bytes).
+ *
+ * <p>Every address handed back is validated before anything is touched: freeing memory gmalloc did not return,
+ * a pointer into a block, or a block twice throws {@link InvalidFreeException} and changes nothing. Reading or
+ * writing a block after freeing it is the caller's bug, as in C; {@code -Dgmalloc.checked=true} makes the
+ * generated accessors check and poisons freed memory.
+ *
+ * <p>System properties, read once: {@code gmalloc.maxBytes} (cap on memory reserved from the OS, e.g.
+ * {@code 512m}; past it allocation throws {@link OutOfMemoryError}), {@code gmalloc.checked},
+ * {@code gmalloc.retainBytes} (empty arenas kept before returning them to the OS on its own, default 64m),
+ * {@code gmalloc.stripes} (heaps shared by virtual threads). Needs native access:
+ * {@code --enable-native-access=io.gmalloc.runtime} (or {@code ALL-UNNAMED} on the class path).
+ */
 public final class GMalloc {
     private GMalloc() {}
 
-    public static long gmalloc(long size) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static long gcalloc(long count, long size) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static void gfree(long address) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static long grealloc(long address, long newSize) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static long usableSize(long address) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static MemorySegment segment(long address) { throw new UnsupportedOperationException("not implemented yet"); }
-    public static SegmentAllocator allocator() { throw new UnsupportedOperationException("not implemented yet"); }
-    public static GMallocStats stats() { throw new UnsupportedOperationException("not implemented yet"); }
-    public static long trim() { throw new UnsupportedOperationException("not implemented yet"); }
-    /** Zero-based segment over the whole address space, for generated accessors. */
-    public static MemorySegment addressSpace() { throw new UnsupportedOperationException("not implemented yet"); }
-    /** Whether -Dgmalloc.checked=true. */
-    public static boolean checkedMode() { throw new UnsupportedOperationException("not implemented yet"); }
-    /** Throws InvalidAccessException unless [address, address+bytes) lies in one live block. */
-    public static void checkAccess(long address, long bytes) { throw new UnsupportedOperationException("not implemented yet"); }
+    /**
+     * Allocates a zero-filled block of at least {@code size} bytes, like {@code calloc(1, size)}.
+     *
+     * @param size bytes wanted; 0 is treated as 1 (a unique address that must be freed)
+     * @return the block's address, never 0, 8-byte aligned (16 above 512 bytes)
+     * @throws IllegalArgumentException if {@code size} is negative
+     * @throws OutOfMemoryError if the OS has no memory or {@code -Dgmalloc.maxBytes} would be passed
+     */
+    public static long gmalloc(long size) {
+        Heap heap;
+        if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
+            return heap.alloc(SizeClasses.bucket(size), size);
+        }
+        return Allocator.mallocSlow(size);
+    }
+
+    /**
+     * Allocates a zero-filled array of {@code count} elements of {@code size} bytes, like {@code calloc}.
+     *
+     * @return the block's address
+     * @throws IllegalArgumentException if either argument is negative or {@code count * size} overflows
+     * @throws OutOfMemoryError as {@link #gmalloc}
+     */
+    public static long gcalloc(long count, long size) {
+        if (count < 0) {
+            throw Errors.negativeSize("gcalloc count", count);
+        }
+        if (size < 0) {
+            throw Errors.negativeSize("gcalloc size", size);
+        }
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(count, size);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("gcalloc: " + count + " * " + size + " overflows a long", e);
+        }
+        return gmalloc(bytes);
+    }
+
+    /**
+     * Frees a block returned by {@link #gmalloc}, {@link #gcalloc}, {@link #grealloc}, {@link #allocator()} or a
+     * {@link SpecialBucket}. Any thread may free any block. {@code gfree(0)} does nothing, like {@code free(NULL)}.
+     *
+     * @param address the block's address, or 0
+     * @throws InvalidFreeException if {@code address} is not the start of a live gmalloc block (reason
+     *     {@code NOT_OWNED}, {@code INTERIOR} or {@code DOUBLE_FREE}); nothing changed then
+     */
+    public static void gfree(long address) {
+        Heap.free(address);
+    }
+
+    /**
+     * Resizes a block, like {@code realloc}. Growing keeps the old bytes and zero-fills the rest; a new size that
+     * still fits the block's bucket returns the same address; otherwise the contents move to a new block and the
+     * old one is freed.
+     *
+     * @param address a live block, or 0 to allocate
+     * @param newSize bytes wanted; 0 is treated as 1
+     * @return the block's (possibly new) address
+     * @throws IllegalArgumentException if {@code newSize} is negative
+     * @throws InvalidFreeException if {@code address} is not 0 and not a live block; nothing changed then
+     * @throws OutOfMemoryError as {@link #gmalloc}; the old block is still live then
+     */
+    public static long grealloc(long address, long newSize) {
+        return Allocator.realloc(address, newSize, GMalloc::gmalloc);
+    }
+
+    /**
+     * Returns how many bytes may be used at a live block: its bucket's block size, a special bucket's stride, or a
+     * large block's size rounded up to 16.
+     *
+     * @param address the start of a live block
+     * @return usable bytes, at least the size asked for
+     * @throws InvalidFreeException if {@code address} is not the start of a live block
+     */
+    public static long usableSize(long address) {
+        return Allocator.usableSize(address);
+    }
+
+    /**
+     * Returns a view of a live block: {@link #usableSize} bytes at {@code address}, in the global scope (it stays
+     * accessible after {@link #gfree}; using it then is the caller's bug).
+     *
+     * @param address the start of a live block
+     * @return a segment of {@code usableSize(address)} bytes
+     * @throws InvalidFreeException if {@code address} is not the start of a live block
+     */
+    public static MemorySegment segment(long address) {
+        return Memory.EVERYTHING.asSlice(address, usableSize(address));
+    }
+
+    /**
+     * Returns a {@link SegmentAllocator} backed by gmalloc: zero-filled segments of exactly the requested size and
+     * alignment. The caller frees each with {@code gfree(segment.address())}.
+     *
+     * @return a stateless allocator usable from any thread
+     */
+    public static SegmentAllocator allocator() {
+        return GMalloc::allocateSegment;
+    }
+
+    private static MemorySegment allocateSegment(long byteSize, long byteAlignment) {
+        if (byteSize < 0) {
+            throw Errors.negativeSize("byteSize", byteSize);
+        }
+        if (byteAlignment <= 0 || Long.bitCount(byteAlignment) != 1) {
+            throw new IllegalArgumentException("byteAlignment must be a power of two: " + byteAlignment);
+        }
+        long address = byteAlignment <= SizeClasses.GRANULE
+                ? gmalloc(byteSize)
+                : Allocator.allocAligned(byteSize, byteAlignment);
+        return Memory.EVERYTHING.asSlice(address, byteSize);
+    }
+
+    /**
+     * Returns a snapshot of gmalloc's memory: reserved and committed bytes, live blocks, per-bucket figures.
+     * Approximate while other threads allocate, exact when they are quiet.
+     *
+     * @return the snapshot
+     */
+    public static GMallocStats stats() {
+        return Stats.snapshot();
+    }
+
+    /**
+     * Gives empty arenas back to the OS: those of threads that have ended, of the calling thread, of idle
+     * virtual-thread stripes, and every empty arena pooled for reuse.
+     *
+     * @return bytes given back to the OS
+     */
+    public static long trim() {
+        return Allocator.trim();
+    }
+
+    /**
+     * Returns a zero-based segment spanning the whole address space: {@code get}/{@code set} at an absolute
+     * address compile to a plain load or store. Generated accessors read and write blocks through it. No bounds:
+     * handle with the care of a C pointer.
+     *
+     * @return the segment
+     */
+    public static MemorySegment addressSpace() {
+        return Memory.EVERYTHING;
+    }
+
+    /**
+     * Returns whether checked mode is on ({@code -Dgmalloc.checked=true}): accessors validate addresses with
+     * {@link #checkAccess} and freed blocks are poisoned.
+     *
+     * @return {@code true} in checked mode
+     */
+    public static boolean checkedMode() {
+        return Options.CHECKED;
+    }
+
+    /**
+     * Validates an access: {@code [address, address + bytes)} must lie inside one live gmalloc block (a nested
+     * struct lies inside its parent's block). Reads only gmalloc's own metadata.
+     *
+     * @param address first byte of the access
+     * @param bytes length of the access
+     * @throws InvalidAccessException if the range is not inside one live block (use after free, wild pointer,
+     *     overrun)
+     */
+    public static void checkAccess(long address, long bytes) {
+        Allocator.checkAccess(address, bytes);
+    }
 }

@@ -1,0 +1,186 @@
+package io.gmalloc.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Slabs between heaps: empty mappings kept for reuse, and orphans (slabs of dead threads that still hold live
+ * blocks) waiting for a live heap to adopt them.
+ *
+ * <p>An empty mapping keeps its registry entries pointing at its old slab (whose blocks are all free), so a late
+ * free of one of its addresses is reported as a double free. Reusing a mapping formats a new slab over it; giving
+ * it back to the OS clears the entries first.
+ *
+ * <p>Concurrency: everything here is guarded by {@link #LOCK}. Orphans are owned by the pool while it holds the
+ * lock ({@code owner == Heap.NONE}); remote frees into them keep arriving through their {@link RemoteFrees}.
+ */
+final class SlabPool {
+    private SlabPool() {}
+
+    /** Memory of a retired slab: {@code dirtyBytes} at its start may be non-zero. */
+    private record Mapping(long base, long bytes, long dirtyBytes) {}
+
+    private static final Object LOCK = new Object();
+    private static final ArrayDeque<Mapping> EMPTY = new ArrayDeque<>();
+    private static final List<ArrayDeque<Slab>> ORPHANS = new ArrayList<>();
+    private static long emptyBytes;
+
+    /**
+     * A new slab of about {@code bytes} for a bucket. Pooled memory comes first (memory already reserved beats a
+     * new mapping): a mapping of exactly that size, else the largest one the bucket can use. Then the OS.
+     */
+    static Slab newSlab(Bucket bucket, long bytes, Heap owner, Arenarray home, long requested) {
+        synchronized (LOCK) {
+            Mapping best = null;
+            for (Mapping mapping : EMPTY) {
+                if (mapping.bytes == bytes) {
+                    best = mapping;
+                    break;
+                }
+                if (mapping.bytes >= bucket.firstSlabBytes && (best == null || mapping.bytes > best.bytes)) {
+                    best = mapping;
+                }
+            }
+            if (best != null) {
+                EMPTY.remove(best);
+                emptyBytes -= best.bytes;
+                return register(new Slab(best.base, best.bytes, bucket, best.dirtyBytes, owner, home));
+            }
+        }
+        long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES, requested);
+        if (!SlabRegistry.covers(base, bytes)) {
+            OsMemory.unmap(base, bytes);
+            throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: the OS mapped memory above"
+                    + " the 48-bit address range gmalloc tracks");
+        }
+        synchronized (LOCK) {
+            return register(new Slab(base, bytes, bucket, 0, owner, home));
+        }
+    }
+
+    private static Slab register(Slab slab) {
+        SlabRegistry.register(slab);
+        return slab;
+    }
+
+    /** Takes an empty slab from its owner. Past {@link Options#RETAIN_BYTES} the oldest go back to the OS. */
+    static void retire(Slab slab) {
+        synchronized (LOCK) {
+            retireLocked(slab);
+            while (emptyBytes > Options.RETAIN_BYTES) {
+                release(EMPTY.pollFirst());
+            }
+        }
+    }
+
+    private static void retireLocked(Slab slab) {
+        slab.owner = Heap.NONE;
+        EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
+        emptyBytes += slab.bytes;
+    }
+
+    private static long release(Mapping mapping) {
+        emptyBytes -= mapping.bytes;
+        SlabRegistry.unregister(mapping.base, mapping.bytes);
+        OsMemory.unmap(mapping.base, mapping.bytes);
+        return mapping.bytes;
+    }
+
+    /** Takes the slabs of a heap whose thread has ended. Caller made sure the thread is dead. */
+    static void abandon(Heap dead) {
+        synchronized (LOCK) {
+            dead.drainAll();
+            for (Arenarray arenarray : dead.arenarrays()) {
+                if (arenarray == null) {
+                    continue;
+                }
+                for (Slab slab : arenarray.slabs()) {
+                    if (slab.owner != dead) {
+                        continue; // already retired while draining
+                    }
+                    if (slab.used == 0) {
+                        retireLocked(slab);
+                    } else {
+                        slab.owner = Heap.NONE;
+                        slab.full = false;
+                        orphans(arenarray.bucket.index).addLast(slab);
+                    }
+                }
+            }
+        }
+    }
+
+    private static ArrayDeque<Slab> orphans(int bucket) {
+        while (ORPHANS.size() <= bucket) {
+            ORPHANS.add(new ArrayDeque<>());
+        }
+        return ORPHANS.get(bucket);
+    }
+
+    /** An orphan of a bucket with its remote frees drained, now owned by {@code heap}; null if none. */
+    static Slab adopt(Bucket bucket, Heap heap, Arenarray home) {
+        synchronized (LOCK) {
+            if (ORPHANS.size() <= bucket.index) {
+                return null;
+            }
+            ArrayDeque<Slab> orphans = ORPHANS.get(bucket.index);
+            Slab slab;
+            while ((slab = orphans.pollFirst()) != null) {
+                slab.drainRemote();
+                if (slab.used == 0) {
+                    retireLocked(slab);
+                    continue;
+                }
+                slab.home = home; // before the owner changes: a remote free after this flags the new home
+                slab.drainRemote();
+                slab.owner = heap;
+                slab.cursor = 0;
+                return slab;
+            }
+            return null;
+        }
+    }
+
+    /** Drains orphans, retires the empty ones, and gives every empty mapping back to the OS. */
+    static long trim() {
+        synchronized (LOCK) {
+            for (ArrayDeque<Slab> orphans : ORPHANS) {
+                for (Iterator<Slab> it = orphans.iterator(); it.hasNext(); ) {
+                    Slab slab = it.next();
+                    slab.drainRemote();
+                    if (slab.used == 0) {
+                        it.remove();
+                        retireLocked(slab);
+                    }
+                }
+            }
+            long released = 0;
+            while (!EMPTY.isEmpty()) {
+                released += release(EMPTY.pollFirst());
+            }
+            return released;
+        }
+    }
+
+    /** Orphans by bucket index, copied for {@code stats()}. */
+    static List<Slab> orphans() {
+        synchronized (LOCK) {
+            List<Slab> all = new ArrayList<>();
+            ORPHANS.forEach(all::addAll);
+            return all;
+        }
+    }
+
+    /** Bytes of pooled empty memory that may have been touched. */
+    static long emptyCommittedBytes() {
+        synchronized (LOCK) {
+            long committed = 0;
+            for (Mapping mapping : EMPTY) {
+                committed += Math.min(mapping.bytes, mapping.dirtyBytes);
+            }
+            return committed;
+        }
+    }
+}
