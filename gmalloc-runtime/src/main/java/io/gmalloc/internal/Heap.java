@@ -77,7 +77,11 @@ public final class Heap {
 
     private long allocSlow(int bucket, long requested) {
         Arenarray arenarray = arenarray(bucket);
-        current[bucket] = arenarray.refill(current[bucket], requested);
+        Slab old = current[bucket];
+        Slab next = arenarray.refill(old, requested);
+        old.current = false; // EMPTY's flag is never read
+        next.current = true;
+        current[bucket] = next;
         return alloc(bucket, requested);
     }
 
@@ -129,6 +133,7 @@ public final class Heap {
     void trim() {
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null && arenarray.trim()) {
+                current[arenarray.bucket.index].current = false;
                 current[arenarray.bucket.index] = Slab.EMPTY;
             }
         }

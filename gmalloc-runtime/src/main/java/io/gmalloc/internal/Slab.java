@@ -73,6 +73,9 @@ final class Slab {
     /** {@code true} while the slab has no free block and is not in its Arenarray's available list. Owner only. */
     boolean full;
 
+    /** {@code true} while the slab is its heap's current one for the bucket (it is never retired then). Owner only. */
+    boolean current;
+
     /** The heap allowed to use the plain fields; {@link Heap#NONE} while pooled or orphaned. Written by the pool. */
     Heap owner;
 
@@ -173,7 +176,8 @@ final class Slab {
     /**
      * Frees a block of this slab in the owner thread.
      *
-     * @return {@code true} when the Arenarray has to look at the slab (it was full, or is now empty)
+     * @return {@code true} when the Arenarray has to look at the slab (it was full, or is now empty and not the
+     *     current slab)
      * @throws io.gmalloc.InvalidFreeException for an interior pointer or a double free; nothing changed then
      */
     boolean freeLocal(long address) {
@@ -194,7 +198,7 @@ final class Slab {
         if (word < cursor) {
             cursor = word;
         }
-        return --used == 0 | full;
+        return --used == 0 & !current | full;
     }
 
     private boolean remotelyFreed(int word, long mask) {

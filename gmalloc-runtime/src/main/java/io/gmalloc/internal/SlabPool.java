@@ -27,16 +27,26 @@ final class SlabPool {
     private static final List<ArrayDeque<Slab>> ORPHANS = new ArrayList<>();
     private static long emptyBytes;
 
-    /** A new slab of {@code bytes} for a bucket: pooled memory of that size if any, else fresh from the OS. */
+    /**
+     * A new slab of about {@code bytes} for a bucket. Pooled memory comes first (memory already reserved beats a
+     * new mapping): a mapping of exactly that size, else the largest one the bucket can use. Then the OS.
+     */
     static Slab newSlab(Bucket bucket, long bytes, Heap owner, Arenarray home, long requested) {
         synchronized (LOCK) {
-            for (Iterator<Mapping> it = EMPTY.iterator(); it.hasNext(); ) {
-                Mapping mapping = it.next();
+            Mapping best = null;
+            for (Mapping mapping : EMPTY) {
                 if (mapping.bytes == bytes) {
-                    it.remove();
-                    emptyBytes -= bytes;
-                    return register(new Slab(mapping.base, bytes, bucket, mapping.dirtyBytes, owner, home));
+                    best = mapping;
+                    break;
                 }
+                if (mapping.bytes >= bucket.firstSlabBytes && (best == null || mapping.bytes > best.bytes)) {
+                    best = mapping;
+                }
+            }
+            if (best != null) {
+                EMPTY.remove(best);
+                emptyBytes -= best.bytes;
+                return register(new Slab(best.base, best.bytes, bucket, best.dirtyBytes, owner, home));
             }
         }
         long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES, requested);
