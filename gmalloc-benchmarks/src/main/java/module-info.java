@@ -8,6 +8,8 @@
  */
 module io.gmalloc.benchmarks {
     requires io.gmalloc.runtime;
+    requires static io.gmalloc.annotations; // @GMallocBucket is retained in class files only
+    requires static java.compiler; // @javax.annotation.processing.Generated on generated buckets
     requires jmh.core;
     requires org.jfree.jfreechart;
     requires java.desktop;

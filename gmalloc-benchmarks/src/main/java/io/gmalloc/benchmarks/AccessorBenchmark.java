@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Read-modify-write of all three components of {@value #COUNT} Vec3s (3 reads + 3 writes per operation):
- * typed accessors vs hand-written {@link MemorySegment} access on the same blocks vs fields of heap
- * objects. DESIGN §6: generated accessors within 1.2× hand-written access.
+ * the generated {@link Vec3Bucket} accessors vs hand-written {@link MemorySegment} access on the same blocks vs
+ * fields of heap objects. DESIGN §6: generated accessors within 1.2× hand-written access.
  */
 @State(Scope.Thread)
 public class AccessorBenchmark extends BenchmarkBase {
@@ -31,7 +31,7 @@ public class AccessorBenchmark extends BenchmarkBase {
     @Setup(Level.Trial)
     public void setUp() {
         for (int i = 0; i < COUNT; i++) {
-            addresses[i] = Vec3Access.alloc();
+            addresses[i] = Vec3Bucket.alloc();
             objects[i] = new HeapObjects.MutableVec3();
         }
     }
@@ -39,7 +39,7 @@ public class AccessorBenchmark extends BenchmarkBase {
     @TearDown(Level.Trial)
     public void tearDown() {
         for (long a : addresses) {
-            Vec3Access.free(a);
+            Vec3Bucket.free(a);
         }
     }
 
@@ -47,9 +47,9 @@ public class AccessorBenchmark extends BenchmarkBase {
     @OperationsPerInvocation(COUNT)
     public void typed() {
         for (long a : addresses) {
-            Vec3Access.x(a, Vec3Access.x(a) + 1f);
-            Vec3Access.y(a, Vec3Access.y(a) + 2f);
-            Vec3Access.z(a, Vec3Access.z(a) + 3f);
+            Vec3Bucket.x(a, Vec3Bucket.x(a) + 1f);
+            Vec3Bucket.y(a, Vec3Bucket.y(a) + 2f);
+            Vec3Bucket.z(a, Vec3Bucket.z(a) + 3f);
         }
     }
 

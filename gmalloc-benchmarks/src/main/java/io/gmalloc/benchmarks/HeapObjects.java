@@ -10,9 +10,6 @@ public final class HeapObjects {
     /** 16 payload bytes. */
     public record L2(long a, long b) {}
 
-    /** The heap twin of the 12-byte {@code Vec3} struct. */
-    public record Vec3(float x, float y, float z) {}
-
     /** A mutable heap struct, for the field-access baseline. */
     public static final class MutableVec3 {
         /** Components. */

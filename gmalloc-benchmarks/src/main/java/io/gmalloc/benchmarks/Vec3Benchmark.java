@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * alloc+free pair of the 12-byte {@code Vec3}: its dedicated bucket vs the 16-byte general bucket
+ * alloc+free pair of the 12-byte {@code Vec3}: its generated dedicated bucket ({@link Vec3Bucket}) vs the 16-byte general bucket
  * ({@code gmalloc(12)}), the native anchors asked for 12 bytes, and {@code new} of the heap record.
  */
 @State(Scope.Thread)
@@ -21,8 +21,8 @@ public class Vec3Benchmark extends BenchmarkBase {
 
     @Benchmark
     public long vec3Bucket() {
-        long p = Vec3Access.alloc();
-        Vec3Access.free(p);
+        long p = Vec3Bucket.alloc();
+        Vec3Bucket.free(p);
         return p;
     }
 
@@ -56,6 +56,6 @@ public class Vec3Benchmark extends BenchmarkBase {
 
     @Benchmark
     public Object heap() {
-        return new HeapObjects.Vec3(1f, 2f, 3f);
+        return new Vec3(1f, 2f, 3f);
     }
 }

@@ -4,7 +4,7 @@ import io.gmalloc.GMalloc;
 import io.gmalloc.benchmarks.NativeAllocators.Glibc;
 import io.gmalloc.benchmarks.NativeAllocators.Jemalloc;
 import io.gmalloc.benchmarks.NativeAllocators.Mimalloc;
-import io.gmalloc.benchmarks.Vec3Access;
+import io.gmalloc.benchmarks.Vec3Bucket;
 
 /**
  * The allocator a scenario process runs on. A process creates exactly one implementation, so every call
@@ -17,7 +17,7 @@ interface RawAllocator {
 
     /**
      * @param name {@code gmalloc}, {@code glibc} (critical downcalls), {@code jemalloc}, {@code mimalloc},
-     *     {@code vec3} (the dedicated 12-byte bucket; size ignored)
+     *     {@code vec3} (the generated dedicated 12-byte bucket; size ignored)
      */
     static RawAllocator named(String name) {
         return switch (name) {
@@ -68,12 +68,12 @@ interface RawAllocator {
             case "vec3" -> new RawAllocator() {
                 @Override
                 public long malloc(long size) {
-                    return Vec3Access.alloc();
+                    return Vec3Bucket.alloc();
                 }
 
                 @Override
                 public void free(long address) {
-                    Vec3Access.free(address);
+                    Vec3Bucket.free(address);
                 }
             };
             default -> throw new IllegalArgumentException("unknown allocator: " + name);
