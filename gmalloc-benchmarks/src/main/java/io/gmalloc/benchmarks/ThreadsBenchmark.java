@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Threads;
  *   <li>{@code cross*}: a producer thread allocates and hands blocks through a single-producer/single-consumer
  *       ring to a consumer thread that frees them (remote frees). The secondary result {@code transfers}
  *       counts blocks actually freed by the consumer, in blocks per microsecond (throughput mode); a full or
- *       empty ring makes a call return without work, so read the {@code transfers} row, not the primary
- *       score.
+ *       empty ring makes a call yield and return without work, so read the {@code transfers} row, not the
+ *       primary score. The yield matters on a 2-core machine with other load: a thread spinning on a full ring
+ *       while its partner waits for a core turned the figure into a scheduler measurement.
  * </ul>
  */
 public class ThreadsBenchmark extends BenchmarkBase {
@@ -182,6 +183,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         kind.kind = 1;
         if (!ring.full()) {
             ring.put(GMalloc.gmalloc(SIZE));
+        } else {
+            Thread.yield();
         }
     }
 
@@ -195,6 +198,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         if (a != 0) {
             GMalloc.gfree(a);
             counter.transfers++;
+        } else {
+            Thread.yield();
         }
     }
 
@@ -207,6 +212,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         kind.kind = 2;
         if (!ring.full()) {
             ring.put(Glibc.mallocCritical(SIZE));
+        } else {
+            Thread.yield();
         }
     }
 
@@ -220,6 +227,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         if (a != 0) {
             Glibc.freeCritical(a);
             counter.transfers++;
+        } else {
+            Thread.yield();
         }
     }
 
@@ -232,6 +241,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         kind.kind = 3;
         if (!ring.full()) {
             ring.put(Jemalloc.malloc(SIZE));
+        } else {
+            Thread.yield();
         }
     }
 
@@ -245,6 +256,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         if (a != 0) {
             Jemalloc.free(a);
             counter.transfers++;
+        } else {
+            Thread.yield();
         }
     }
 
@@ -257,6 +270,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         kind.kind = 4;
         if (!ring.full()) {
             ring.put(Mimalloc.malloc(SIZE));
+        } else {
+            Thread.yield();
         }
     }
 
@@ -270,6 +285,8 @@ public class ThreadsBenchmark extends BenchmarkBase {
         if (a != 0) {
             Mimalloc.free(a);
             counter.transfers++;
+        } else {
+            Thread.yield();
         }
     }
 }
