@@ -29,6 +29,7 @@ public final class NativeAllocators {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final FunctionDescriptor MALLOC_DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
     private static final FunctionDescriptor FREE_DESC = FunctionDescriptor.ofVoid(JAVA_LONG);
+    private static final FunctionDescriptor CALLOC_DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
     @SuppressWarnings("restricted") // native access is enabled for the benchmark JVMs
@@ -77,6 +78,7 @@ public final class NativeAllocators {
         private static final MethodHandle FREE = downcall(LIBC, "free", FREE_DESC);
         private static final MethodHandle MALLOC_CRITICAL = downcall(LIBC, "malloc", MALLOC_DESC, CRITICAL);
         private static final MethodHandle FREE_CRITICAL = downcall(LIBC, "free", FREE_DESC, CRITICAL);
+        private static final MethodHandle CALLOC_CRITICAL = downcall(LIBC, "calloc", CALLOC_DESC, CRITICAL);
 
         /** {@code malloc} through a plain downcall (with thread-state transition). */
         public static long malloc(long size) {
@@ -100,6 +102,15 @@ public final class NativeAllocators {
         public static long mallocCritical(long size) {
             try {
                 return (long) MALLOC_CRITICAL.invokeExact(size);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** {@code calloc(1, size)} through a {@code critical(false)} downcall: zeroed, like every gmalloc block. */
+        public static long callocCritical(long size) {
+            try {
+                return (long) CALLOC_CRITICAL.invokeExact(1L, size);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -156,6 +167,16 @@ public final class NativeAllocators {
         private static final SymbolLookup LIB = library("bench.mimalloc", SONAME);
         private static final MethodHandle MALLOC = downcall(LIB, "mi_malloc", MALLOC_DESC, CRITICAL);
         private static final MethodHandle FREE = downcall(LIB, "mi_free", FREE_DESC, CRITICAL);
+        private static final MethodHandle ZALLOC = downcall(LIB, "mi_zalloc", MALLOC_DESC, CRITICAL);
+
+        /** {@code mi_zalloc}: a zeroed block, the fair twin of {@code gmalloc}; critical downcall. */
+        public static long zalloc(long size) {
+            try {
+                return (long) ZALLOC.invokeExact(size);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
 
         /** {@code mi_malloc}, critical downcall. */
         public static long malloc(long size) {

@@ -59,6 +59,22 @@ public class PairBenchmark extends BenchmarkBase {
         return p;
     }
 
+    /** Zeroed like gmalloc's blocks: {@code mi_zalloc} (informative; DESIGN §6 compares with plain malloc). */
+    @Benchmark
+    public long mimallocZeroed() {
+        long p = Mimalloc.zalloc(size);
+        Mimalloc.free(p);
+        return p;
+    }
+
+    /** Zeroed like gmalloc's blocks: glibc {@code calloc(1, size)}, critical downcall. */
+    @Benchmark
+    public long glibcCalloc() {
+        long p = Glibc.callocCritical(size);
+        Glibc.freeCritical(p);
+        return p;
+    }
+
     /** The JDK's own answer for one off-heap object: a confined arena per object. */
     @Benchmark
     public long arenaConfined() {

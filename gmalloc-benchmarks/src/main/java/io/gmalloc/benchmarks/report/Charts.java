@@ -30,7 +30,9 @@ final class Charts {
     /** One hue per allocator so Java and native bars of the same allocator match; native ones lighter. */
     static Color colour(String series, int index) {
         String l = series.toLowerCase(java.util.Locale.ROOT);
-        Color base = l.contains("gmalloc") ? PALETTE.get(0)
+        Color base = l.contains("zalloc") ? PALETTE.get(7)
+                : l.contains("calloc") ? PALETTE.get(8)
+                : l.contains("gmalloc") ? PALETTE.get(0)
                 : l.contains("mimalloc") ? PALETTE.get(1)
                 : l.contains("jemalloc") ? PALETTE.get(2)
                 : l.contains("plain") ? PALETTE.get(4)
