@@ -8,7 +8,7 @@
  *   shape 2: THREADS threads, N/THREADS x malloc(8) each, touched, never freed
  *   shape 3: N rounds of {500 x malloc(8), 500 x free}, freed in allocation order
  *
- * Prints one line: RESULT lang=c impl=LABEL shape=S n=N threads=T seconds=... startRssKb=... hwmKb=...
+ * Prints one line: RESULT lang=c impl=LABEL shape=S n=N threads=T seconds=... cpuSeconds=... startRssKb=... hwmKb=...
  * growthMb=... checksum=...   where growth = peak RSS (VmHWM) at the end - VmRSS at start - pointer
  * array. The pointer array is mmap'ed directly so it never goes through the allocator under test.
  *
@@ -42,11 +42,18 @@ static long status_kb(const char *key) {
     return value;
 }
 
-static double now_seconds(void) {
+static double clock_seconds(clockid_t clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+static double now_seconds(void) { return clock_seconds(CLOCK_MONOTONIC); }
+
+/* CPU time of the threads that ran the shape: a cross-check on a shared machine, where wall time also
+ * counts time spent waiting for a core. Workers add theirs; the main thread adds its own for shapes 1, 3. */
+static double work_cpu_seconds;
+static pthread_mutex_t work_cpu_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint64_t *map_pointers(long count) {
     void *p = mmap(NULL, (size_t)count * sizeof(uint64_t), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -74,6 +81,7 @@ struct worker { long count; uint64_t sum; };
 
 static void *shape2_worker(void *arg) {
     struct worker *w = arg;
+    double cpu0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
     uint64_t sum = 0;
     for (long i = 0; i < w->count; i++) {
         uint64_t *p = malloc(BLOCK);
@@ -82,6 +90,10 @@ static void *shape2_worker(void *arg) {
         sum += (uint64_t)p;
     }
     w->sum = sum;
+    double cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0;
+    pthread_mutex_lock(&work_cpu_lock);
+    work_cpu_seconds += cpu;
+    pthread_mutex_unlock(&work_cpu_lock);
     return NULL;
 }
 
@@ -129,12 +141,14 @@ int main(int argc, char **argv) {
     }
     long start_rss = status_kb("VmRSS");
     double t0 = now_seconds();
+    double cpu0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
     uint64_t sum = shape == 1 ? shape1(n) : shape == 2 ? shape2(n, threads) : shape3(n);
     double seconds = now_seconds() - t0;
+    if (shape != 2) work_cpu_seconds += clock_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0;
     long hwm = status_kb("VmHWM");
     long pointer_kb = shape == 1 ? n * 8 / 1024 : 0;
     double growth_mb = (hwm - start_rss - pointer_kb) / 1024.0;
-    printf("RESULT lang=c impl=%s shape=%d n=%ld threads=%d seconds=%.4f startRssKb=%ld hwmKb=%ld growthMb=%.1f checksum=%llu\n",
-           label, shape, n, shape == 2 ? threads : 1, seconds, start_rss, hwm, growth_mb, (unsigned long long)sum);
+    printf("RESULT lang=c impl=%s shape=%d n=%ld threads=%d seconds=%.4f cpuSeconds=%.4f startRssKb=%ld hwmKb=%ld growthMb=%.1f checksum=%llu\n",
+           label, shape, n, shape == 2 ? threads : 1, seconds, work_cpu_seconds, start_rss, hwm, growth_mb, (unsigned long long)sum);
     return 0;
 }

@@ -13,4 +13,5 @@ module io.gmalloc.benchmarks {
     requires jmh.core;
     requires org.jfree.jfreechart;
     requires java.desktop;
+    requires java.management; // thread CPU time in the scenarios
 }

@@ -22,8 +22,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * <pre>java -cp benchmarks.jar io.gmalloc.benchmarks.report.ReportWriter OUT_DIR DOCS_DIR</pre>
  */
 public final class ReportWriter {
-    static final String PAIR_CHART = "benchmarks-pair.png";
-    static final String SHAPES_CHART = "benchmarks-shapes.png";
+    /** Base name of the report files: {@code NAME.md}, {@code NAME-pair.png}, {@code NAME-shapes.png}. */
+    private final String name;
     static final int[] SIZES = {8, 16, 64, 256, 512};
 
     /** Which Vec3 accessors the benchmarks use; switches to the generated class when it lands. */
@@ -46,7 +46,8 @@ public final class ReportWriter {
     private final JmhResults jmh;
     private final ScenarioResults shapes;
 
-    private ReportWriter(Properties meta, JmhResults jmh, ScenarioResults shapes) {
+    private ReportWriter(Properties meta, JmhResults jmh, ScenarioResults shapes, String name) {
+        this.name = name;
         this.meta = meta;
         this.jmh = jmh;
         this.shapes = shapes;
@@ -55,11 +56,12 @@ public final class ReportWriter {
     /**
      * Writes the report.
      *
-     * @param args OUT_DIR (bench/out/MODE) and DOCS_DIR
+     * @param args OUT_DIR (bench/out/MODE), DOCS_DIR and optionally the report's base name (default
+     *     {@code benchmarks}; only that one also writes {@code performance-section.md})
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: ReportWriter OUT_DIR DOCS_DIR");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: ReportWriter OUT_DIR DOCS_DIR [NAME]");
             System.exit(1);
         }
         Path out = Path.of(args[0]);
@@ -71,8 +73,9 @@ public final class ReportWriter {
                 meta.load(r);
             }
         }
+        String name = args.length == 3 ? args[2] : "benchmarks";
         ReportWriter w = new ReportWriter(meta, JmhResults.read(out.resolve("jmh.csv")),
-                ScenarioResults.read(out.resolve("scenarios.txt")));
+                ScenarioResults.read(out.resolve("scenarios.txt")), name);
         Files.createDirectories(docs);
         w.charts(docs);
         List<Target> targets = w.targets();
@@ -80,8 +83,11 @@ public final class ReportWriter {
             // Smoke sizes are far too small to judge anything: keep the ratios, drop the verdicts.
             targets = targets.stream().map(t -> new Target(t.name(), t.goal(), t.measured(), Verdict.NA)).toList();
         }
-        Files.writeString(docs.resolve("benchmarks.md"), w.report(targets));
-        Files.writeString(docs.resolve("performance-section.md"), w.section(targets));
+        boolean fullShapes = Files.isRegularFile(docs.resolve("benchmarks-full.md")) && !name.equals("benchmarks-full");
+        Files.writeString(docs.resolve(name + ".md"), w.report(targets, fullShapes));
+        if (name.equals("benchmarks")) {
+            Files.writeString(docs.resolve("performance-section.md"), w.section(targets, fullShapes));
+        }
     }
 
     // ---- targets ---------------------------------------------------------------------------------------
@@ -113,6 +119,16 @@ public final class ReportWriter {
 
     private Optional<Double> seconds(String lang, String impl, String shape, int threads) {
         return shapes.get(lang, impl, shape, threads).map(Run::seconds);
+    }
+
+    private Optional<Double> cpu(String lang, String impl, String shape, int threads) {
+        return shapes.get(lang, impl, shape, threads).map(Run::cpuSeconds).filter(v -> !Double.isNaN(v));
+    }
+
+    /** "; CPU time 0.93×" when both sides have CPU times: the same ratio without time spent waiting for a core. */
+    private String cpuNote(String impl, String shape, int threads, String lang2, String impl2) {
+        return ratio(cpu("java", impl, shape, threads), cpu(lang2, impl2, shape, threads))
+                .map(r -> "; CPU time " + x(r)).orElse("");
     }
 
     private Optional<Double> growth(String lang, String impl, String shape) {
@@ -173,7 +189,8 @@ public final class ReportWriter {
                 verdict(rss1, r -> r <= 1.05)));
         Optional<Double> t1 = ratio(seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1));
         t.add(new Target("shape 1 time ÷ native glibc", "≤ 0.5×",
-                measured(t1, seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1), " s", "native glibc"),
+                measured(t1, seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1), " s", "native glibc")
+                        + cpuNote("gmalloc", "1", 1, "c", "glibc"),
                 verdict(t1, r -> r <= 0.5)));
         Optional<Double> scale = ratio(seconds("java", "gmalloc", "2", 1), seconds("java", "gmalloc", "2", 2));
         t.add(new Target("shape 2 throughput, 2 threads ÷ 1 thread", "≥ 1.8×",
@@ -183,13 +200,14 @@ public final class ReportWriter {
         Optional<Double> t3 = ratio(seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1));
         t.add(new Target("shape 3 time ÷ native glibc", "≤ 1.0× (stretch 0.5×)",
                 measured(t3, seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1), " s", "native glibc")
+                        + cpuNote("gmalloc", "3", 1, "c", "glibc")
                         + t3.map(r -> r <= 0.5 ? "; stretch met" : "; stretch missed").orElse(""),
                 verdict(t3, r -> r <= 1.0)));
         for (String shape : List.of("1", "3")) {
             Optional<Double> m = ratio(seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1));
             t.add(new Target("stretch: shape " + shape + " time ÷ native mimalloc", "≤ 1.5×",
                     measured(m, seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1), " s",
-                            "native mimalloc"),
+                            "native mimalloc") + cpuNote("gmalloc", shape, 1, "c", "mimalloc"),
                     verdict(m, r -> r <= 1.5)));
         }
         Optional<Double> vec = ratio(growth("java", "vec3", "vec3"), growth("java", "gmalloc", "vec3"));
@@ -262,7 +280,7 @@ public final class ReportWriter {
                 jmh.score("Vec3Benchmark", vec3Method).ifPresent(v -> pair.addValue(v, col[1].replace("`", ""), "Vec3 (12 B)"));
             }
         }
-        Charts.bars(docs.resolve(PAIR_CHART), "alloc + free pair, one thread (ns, lower is better)", "block size",
+        Charts.bars(docs.resolve(pairChart()), "alloc + free pair, one thread (ns, lower is better)", "block size",
                 "ns per alloc+free", pair, 1100, 520);
 
         DefaultCategoryDataset shape = new DefaultCategoryDataset();
@@ -282,13 +300,21 @@ public final class ReportWriter {
                 seconds(se[0], se[1], c[0], Integer.parseInt(c[1])).ifPresent(v -> shape.addValue(v, se[2], c[2]));
             }
         }
-        Charts.bars(docs.resolve(SHAPES_CHART), "seed shapes, whole processes (" + m("mode") + " size; s, lower is better)",
+        Charts.bars(docs.resolve(shapesChart()), "seed shapes, whole processes (" + m("mode") + " size; s, lower is better)",
                 "", "seconds", shape, 1100, 480);
     }
 
     // ---- benchmarks.md ------------------------------------------------------------------------------------
 
-    String report(List<Target> targets) {
+    private String pairChart() {
+        return name + "-pair.png";
+    }
+
+    private String shapesChart() {
+        return name + "-shapes.png";
+    }
+
+    String report(List<Target> targets, boolean fullShapes) {
         StringBuilder b = new StringBuilder();
         b.append("# gmalloc benchmarks\n\n");
         b.append("Generated by `").append(m("command")).append("` on ").append(m("date"))
@@ -309,8 +335,11 @@ public final class ReportWriter {
         b.append("## DESIGN §6 targets\n\n");
         b.append("Ratios are gmalloc ÷ the anchor, both measured in this run (lower is better unless the goal says ≥).\n\n");
         targetTable(b, targets);
-        b.append("\n![alloc+free pair](").append(PAIR_CHART).append(")\n\n");
-        b.append("![seed shapes](").append(SHAPES_CHART).append(")\n\n");
+        if (fullShapes) {
+            b.append("\nThe seed shapes at the seed's sizes (N = 100 M) are in [benchmarks-full.md](benchmarks-full.md).\n");
+        }
+        b.append("\n![alloc+free pair](").append(pairChart()).append(")\n\n");
+        b.append("![seed shapes](").append(shapesChart()).append(")\n\n");
 
         b.append("## alloc+free pair, one thread (JMH, ns per pair)\n\n");
         b.append("`PairBenchmark`: `p = alloc(size); free(p)`. gmalloc zero-fills its blocks (its contract); malloc does not. "
@@ -380,12 +409,14 @@ public final class ReportWriter {
         }
 
         b.append("\n## Seed shapes as whole processes: Java vs native\n\n");
-        b.append("Each row is the median of fresh processes (").append(m("sizes")).append("). Time covers the shape only; "
+        b.append("Each row is the median of fresh processes (").append(m("sizes")).append("). Time covers the shape only "
+                + "(wall clock; in brackets the CPU time of the threads that ran it, which leaves out time spent waiting "
+                + "for a core on this shared machine); "
                 + "RSS growth = VmHWM at the end − VmRSS at start − the pointer array (the JVM's own growth, JIT and "
                 + "GC structures, is included in the Java figures: ~10–20 MB). Java rows call the allocator from Java "
                 + "(gmalloc directly, the others through FFM critical downcalls); native rows are `bench/native/shapes.c` "
                 + "(jemalloc/mimalloc through `LD_PRELOAD`).\n\n");
-        b.append("| shape | allocator | Java: time s | Java: RSS growth MB | native C: time s | native C: RSS growth MB | wall s (Java / C) |\n");
+        b.append("| shape | allocator | Java: time s (CPU s) | Java: RSS growth MB | native C: time s (CPU s) | native C: RSS growth MB | process wall s (Java / C) |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|\n");
         String[][] sh = {{"1", "1", "1: alloc N, touch, free all"}, {"2", "2", "2: 2 threads × N/2, no frees"},
             {"3", "1", "3: rounds of {500 alloc, 500 free}"}};
@@ -402,9 +433,10 @@ public final class ReportWriter {
                     continue;
                 }
                 b.append("| ").append(s[2]).append(" | ").append(impl).append(" | ")
-                        .append(j.map(r -> num(r.seconds())).orElse("–")).append(" | ")
+                        .append(j.map(r -> num(r.seconds()) + " (" + num(r.cpuSeconds()) + ")").orElse("–")).append(" | ")
                         .append(j.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
-                        .append(c.map(r -> num(r.seconds())).orElse(impl.equals("gmalloc") ? "(Java only)" : "–")).append(" | ")
+                        .append(c.map(r -> num(r.seconds()) + " (" + num(r.cpuSeconds()) + ")")
+                                .orElse(impl.equals("gmalloc") ? "(Java only)" : "–")).append(" | ")
                         .append(c.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
                         .append(j.map(r -> num(r.wall())).orElse("–")).append(" / ")
                         .append(c.map(r -> num(r.wall())).orElse("–")).append(" |\n");
@@ -469,15 +501,17 @@ public final class ReportWriter {
 
     // ---- README section ---------------------------------------------------------------------------------
 
-    String section(List<Target> targets) {
+    String section(List<Target> targets, boolean fullShapes) {
         StringBuilder b = new StringBuilder();
         b.append("## Performance\n\n");
-        b.append("![alloc+free pair, ns](docs/").append(PAIR_CHART).append(")\n\n");
-        b.append("![seed shapes, s](docs/").append(SHAPES_CHART).append(")\n\n");
+        b.append("![alloc+free pair, ns](docs/").append(pairChart()).append(")\n\n");
+        b.append("![seed shapes, s](docs/").append(shapesChart()).append(")\n\n");
         b.append("Measured by `").append(m("command")).append("` on ").append(m("date")).append(": ").append(m("cpu"))
                 .append(", ").append(m("jdk").trim()).append(". Every ratio is gmalloc ÷ an anchor measured in the same run; "
                 + "anchors are glibc, jemalloc and mimalloc called through FFM (`Linker.Option.critical(false)`) and the same "
-                + "allocators in native C (`bench/native/shapes.c`). Full tables: [docs/benchmarks.md](docs/benchmarks.md).\n\n");
+                + "allocators in native C (`bench/native/shapes.c`). Full tables: [docs/benchmarks.md](docs/benchmarks.md)"
+                + (fullShapes ? "; the shapes at the seed's sizes (N = 100 M): [docs/benchmarks-full.md](docs/benchmarks-full.md)" : "")
+                + ".\n\n");
         long met = targets.stream().filter(t -> t.verdict() == Verdict.MET).count();
         long missed = targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
         b.append("DESIGN §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")

@@ -14,13 +14,14 @@ final class ScenarioResults {
     /**
      * The median over repetitions of one (lang, impl, shape, threads).
      *
-     * @param seconds timed section
+     * @param seconds timed section, wall clock
+     * @param cpuSeconds CPU time of the threads that ran the section
      * @param growthMb peak RSS growth without the pointer array
      * @param committedMb gmalloc's own committed bytes in MB, NaN for the other allocators
      * @param reps how many processes
      */
-    record Run(String lang, String impl, String shape, long n, int threads, double seconds, double growthMb,
-            double wall, double committedMb, int reps) {
+    record Run(String lang, String impl, String shape, long n, int threads, double seconds, double cpuSeconds,
+            double growthMb, double wall, double committedMb, int reps) {
         /** Allocations (or rounds, for shape 3) per second. */
         double perSecond() {
             return n / seconds;
@@ -72,7 +73,7 @@ final class ScenarioResults {
         }
         Map<String, String> first = runs.get(0);
         return Optional.of(new Run(lang, impl, shape, Long.parseLong(first.get("n")), threads,
-                median(runs, "seconds"), median(runs, "growthMb"), median(runs, "wall"), median(runs, "committedMb"),
+                median(runs, "seconds"), median(runs, "cpuSeconds"), median(runs, "growthMb"), median(runs, "wall"), median(runs, "committedMb"),
                 runs.size()));
     }
 

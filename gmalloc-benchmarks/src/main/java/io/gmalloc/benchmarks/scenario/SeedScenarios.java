@@ -5,6 +5,8 @@ import io.gmalloc.GMallocStats;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,8 +25,10 @@ import java.util.concurrent.CountDownLatch;
  *   shape vec3: N x 12-byte Vec3 blocks kept live (ALLOCATOR vec3 = dedicated bucket, gmalloc = 16-byte bucket)
  * </pre>
  *
- * Prints {@code RESULT lang=java impl=... shape=... n=... threads=... seconds=... startRssKb=... hwmKb=...
- * growthMb=... checksum=...} where growth = VmHWM at the end - VmRSS at start - the pointer array.
+ * Prints {@code RESULT lang=java impl=... shape=... n=... threads=... seconds=... cpuSeconds=... startRssKb=...
+ * hwmKb=... growthMb=... checksum=...} where growth = VmHWM at the end - VmRSS at start - the pointer array, and
+ * cpuSeconds = CPU time of the threads that ran the shape (a cross-check on a shared machine, where wall time
+ * also counts time spent waiting for a core).
  * The time covers the shape only: JIT warm-up included, as a real program would pay it; the one-time linkage of
  * the allocator (first call) is not.
  */
@@ -32,6 +36,10 @@ public final class SeedScenarios {
     private SeedScenarios() {}
 
     static final int BATCH = 500;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** CPU nanoseconds spent by the threads that ran the shape (JIT and GC threads excluded). */
+    private static final java.util.concurrent.atomic.AtomicLong WORK_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
     @SuppressWarnings("restricted") // touches blocks the scenario itself allocated
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
@@ -57,6 +65,7 @@ public final class SeedScenarios {
         long startRss = statusKb("VmRSS");
         long pointerBytes = 0;
         long t0 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long checksum;
         switch (shape) {
             case "1" -> {
@@ -72,11 +81,15 @@ public final class SeedScenarios {
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!shape.equals("2")) {
+            WORK_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+        }
+        double cpuSeconds = WORK_CPU_NANOS.get() / 1e9;
         long hwm = statusKb("VmHWM");
         double growthMb = (hwm - startRss - pointerBytes / 1024) / 1024.0;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "RESULT lang=java impl=%s shape=%s n=%d threads=%d seconds=%.4f startRssKb=%d hwmKb=%d growthMb=%.1f checksum=%d",
-                impl, shape, n, shape.equals("2") ? threads : 1, seconds, startRss, hwm, growthMb, checksum));
+                "RESULT lang=java impl=%s shape=%s n=%d threads=%d seconds=%.4f cpuSeconds=%.4f startRssKb=%d hwmKb=%d growthMb=%.1f checksum=%d",
+                impl, shape, n, shape.equals("2") ? threads : 1, seconds, cpuSeconds, startRss, hwm, growthMb, checksum));
         if (impl.equals("gmalloc") || impl.equals("vec3")) {
             GMallocStats stats = GMalloc.stats();
             line.append(String.format(Locale.ROOT, " reservedMb=%.1f committedMb=%.1f",
@@ -114,6 +127,7 @@ public final class SeedScenarios {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long sum = 0;
                 for (long i = 0; i < count; i++) {
                     long p = a.malloc(8);
@@ -121,6 +135,7 @@ public final class SeedScenarios {
                     sum += p;
                 }
                 sums[slot] = sum;
+                WORK_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
             });
         }
         start.countDown();
