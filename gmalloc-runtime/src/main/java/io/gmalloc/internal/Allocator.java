@@ -172,6 +172,8 @@ public final class Allocator {
     public static long trim() {
         Heaps.reapDead();
         Heaps.trimReachable();
-        return SlabPool.trim();
+        long released = SlabPool.trim();
+        Events.trim(released);
+        return released;
     }
 }
