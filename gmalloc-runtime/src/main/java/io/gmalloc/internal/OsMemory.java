@@ -183,10 +183,11 @@ final class OsMemory {
     /**
      * Zeroed memory from the C library, 16-byte aligned (or {@code alignment} when larger), counted as reserved.
      *
+     * @param requested the size the user asked for, for the error message
      * @throws OutOfMemoryError past the cap or when the C library has no memory; nothing is reserved then
      */
-    static long calloc(long bytes, long alignment) {
-        reserve(bytes, bytes);
+    static long calloc(long bytes, long alignment, long requested) {
+        reserve(bytes, requested);
         long address = 0;
         try {
             address = alignment <= 16 ? callocRaw(bytes) : memalignZeroed(bytes, alignment);
@@ -196,7 +197,7 @@ final class OsMemory {
             }
         }
         if (address == 0) {
-            throw new OutOfMemoryError("gmalloc: cannot allocate " + bytes + " bytes: the C library has no memory ("
+            throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: the C library has no memory ("
                     + reserved.get() + " bytes reserved by gmalloc)");
         }
         return address;
