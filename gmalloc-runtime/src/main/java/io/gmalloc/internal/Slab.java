@@ -142,6 +142,15 @@ final class Slab {
         return index < blockCount && index * stride == offset ? (int) index : -1;
     }
 
+    /** {@link #blockIndex}, or an {@code INTERIOR} invalid free when {@code address} is not a block start. */
+    private int blockToFree(long address) {
+        int index = blockIndex(address);
+        if (index < 0) {
+            throw Errors.invalidFree(address, Reason.INTERIOR, this);
+        }
+        return index;
+    }
+
     /** Index of the block containing {@code address}, or {@code -1} for the unused tail. */
     int containingBlock(long address) {
         long index = ((address - base) * magic) >>> shift;
@@ -183,10 +192,7 @@ final class Slab {
      * @throws io.gmalloc.InvalidFreeException for an interior pointer or a double free; nothing changed then
      */
     boolean freeLocal(long address) {
-        int index = blockIndex(address);
-        if (index < 0) {
-            throw Errors.invalidFree(address, Reason.INTERIOR, this);
-        }
+        int index = blockToFree(address);
         int word = index >>> 6;
         long mask = 1L << index;
         long bits = freeBits[word];
@@ -215,10 +221,7 @@ final class Slab {
      * @throws io.gmalloc.InvalidFreeException for an interior pointer or a double free; nothing changed then
      */
     void freeRemote(long address) {
-        int index = blockIndex(address);
-        if (index < 0) {
-            throw Errors.invalidFree(address, Reason.INTERIOR, this);
-        }
+        int index = blockToFree(address);
         int word = index >>> 6;
         long mask = 1L << index;
         RemoteFrees r = remoteFrees();
