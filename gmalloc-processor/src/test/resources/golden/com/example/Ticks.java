@@ -111,6 +111,38 @@ public final class Ticks {
     }
 
     /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     *
+     * @param count number of elements, not negative
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     */
+    public static long allocArray(long count) {
+        return GMalloc.gcalloc(count, SIZE);
+    }
+
+    /**
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     *
+     * @param base the array's address
+     * @param index element index, {@code 0 <= index < count}
+     * @return {@code base + index * SIZE}
+     */
+    public static long elementAddress(long base, long index) {
+        return base + index * SIZE;
+    }
+
+    /**
+     * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
+     *
+     * @param base the array's address
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     */
+    public static void freeArray(long base) {
+        GMalloc.gfree(base);
+    }
+
+    /**
      * Reads the whole {@code Tick} at {@code address} into a new record.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type

@@ -103,6 +103,7 @@ public final class BucketRenderer {
         addConstants(type);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         addLifecycle(type);
+        addArrays(type);
         addWholeRecordAccess(type);
         for (FieldModel field : struct.fields()) {
             addAccessors(type, field);
@@ -228,6 +229,44 @@ public final class BucketRenderer {
                 .addStatement("return address")
                 .build());
         type.addMethod(free.build());
+    }
+
+    /** Contiguous arrays of structs (DESIGN §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
+    private void addArrays(TypeSpec.Builder type) {
+        String name = struct.type().simpleName();
+        type.addMethod(MethodSpec.methodBuilder("allocArray")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(long.class, "count")
+                .addJavadoc("Allocates a zeroed array of {@code count} contiguous {@code $L} structs, {@code SIZE} bytes "
+                        + "apart, as one gmalloc block (not from this type's bucket).\n\n", name)
+                .addJavadoc("@param count number of elements, not negative\n")
+                .addJavadoc("@return the address of element 0; address elements with {@link #elementAddress(long, long)} "
+                        + "and release the array with {@link #freeArray(long)}\n")
+                .addJavadoc("@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
+                        + "overflows\n")
+                .addStatement("return $T.gcalloc(count, SIZE)", Names.GMALLOC)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("elementAddress")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(long.class, "base")
+                .addParameter(long.class, "index")
+                .addJavadoc("Returns the address of element {@code index} of an array from {@link #allocArray(long)}, "
+                        + "for this class's accessors. No bounds check here; checked mode checks the accessors.\n\n")
+                .addJavadoc("@param base the array's address\n")
+                .addJavadoc("@param index element index, {@code 0 <= index < count}\n")
+                .addJavadoc("@return {@code base + index * SIZE}\n")
+                .addStatement("return base + index * SIZE")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("freeArray")
+                .addModifiers(API)
+                .addParameter(long.class, "base")
+                .addJavadoc("Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.\n\n")
+                .addJavadoc("@param base the array's address\n")
+                .addJavadoc("@throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block\n")
+                .addStatement("$T.gfree(base)", Names.GMALLOC)
+                .build());
     }
 
     private void addWholeRecordAccess(TypeSpec.Builder type) {

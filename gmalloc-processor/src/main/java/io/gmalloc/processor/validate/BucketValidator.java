@@ -33,11 +33,14 @@ import javax.lang.model.util.Types;
  * {@code name} value. All problems of a type are reported, not just the first.
  */
 public final class BucketValidator {
-    /** Static methods every generated class declares with a single {@code long} parameter, or inherits. */
+    /** Generated (or inherited) methods whose names a component accessor {@code name(long)} / {@code name(long, T)} could clash with. */
     private static final Map<String, String> RESERVED_GETTERS = Map.of(
             "free", "free(long)",
             "load", "load(long)",
             "segment", "segment(long)",
+            "allocArray", "allocArray(long)",
+            "freeArray", "freeArray(long)",
+            "elementAddress", "elementAddress(long, long)",
             "wait", "Object.wait(long)");
 
     private final Elements elements;

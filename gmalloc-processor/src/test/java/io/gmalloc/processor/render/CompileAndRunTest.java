@@ -237,6 +237,30 @@ class CompileAndRunTest {
     }
 
     @Test
+    void arraysOfStructsAreContiguous() {
+        Bucket particle = Bucket.of("ParticleBucket");
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        long base = particle.address("allocArray", 1000L);
+        try {
+            assertThat(particle.address("elementAddress", base, 999L)).isEqualTo(base + 999 * 28);
+            for (long i = 0; i < 1000; i++) {
+                long element = particle.address("elementAddress", base, i);
+                assertThat(particle.call("mass", element)).isEqualTo(0f);
+                particle.call("mass", element, (float) i);
+                vec3.call("y", particle.address("velAddress", element), (float) -i);
+            }
+            for (long i = 0; i < 1000; i++) {
+                long element = particle.address("elementAddress", base, i);
+                assertThat(particle.call("load", element))
+                        .isEqualTo(record("Particle", record("Vec3", 0f, 0f, 0f), record("Vec3", 0f, (float) -i, 0f),
+                                (float) i));
+            }
+        } finally {
+            particle.call("freeArray", base);
+        }
+    }
+
+    @Test
     void freedBlocksAreReusedAndZeroed() {
         Bucket vec3 = Bucket.of("Vec3Bucket");
         Set<Long> first = new HashSet<>();

@@ -135,8 +135,8 @@ class DiagnosticsTest {
         JavaFileObject file = bad("ComponentNameClash");
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
-        assertThat(compilation).hadErrorCount(3);
-        for (String component : new String[] {"'free'", "'load'", "'atAddress'"}) {
+        assertThat(compilation).hadErrorCount(4);
+        for (String component : new String[] {"'free'", "'load'", "'atAddress'", "'allocArray'"}) {
             assertThat(compilation).hadErrorContaining(id(Diagnostic.COMPONENT_NAME_CLASH) + " component " + component)
                     .inFile(file).onLineContaining("record Reserved");
         }
