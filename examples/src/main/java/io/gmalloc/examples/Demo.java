@@ -80,22 +80,25 @@ public final class Demo {
             onHeap(Math.min(count, 200_000));
             offHeap("warm", Math.min(count, 200_000), () -> GMalloc.gmalloc(Vec3Bucket.SIZE), GMalloc::gfree);
             offHeap("warm", Math.min(count, 200_000), Vec3Bucket::alloc, Vec3Bucket::free);
+            contiguous(Math.min(count, 200_000));
         }
         GMalloc.trim();
 
         List<Row> rows = List.of(
                 onHeap(count),
                 offHeap("gmalloc general 16 B bucket", count, () -> GMalloc.gmalloc(Vec3Bucket.SIZE), GMalloc::gfree),
-                offHeap("Vec3Bucket (special, 12 B)", count, Vec3Bucket::alloc, Vec3Bucket::free));
+                offHeap("Vec3Bucket (special, 12 B)", count, Vec3Bucket::alloc, Vec3Bucket::free),
+                contiguous(count));
 
         out.printf(Locale.ROOT, "%n== %,d x Vec3(float x, float y, float z): where do the bytes go? ==%n", count);
         out.println("heap = MemoryMXBean heap used after full GC (record objects + the Vec3[] or long[] of handles);");
+        out.println("the contiguous array needs no handles: elements are addressed by index.");
         out.println("off-heap = GMalloc.stats().reservedBytes delta while all blocks are live. All measured.");
         out.println();
-        out.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %12s %8s %8s%n",
+        out.printf(Locale.ROOT, "%-32s %10s %10s %10s %10s %12s %8s %8s%n",
                 "storage", "heap B/obj", "off B/obj", "total B", "total MiB", "alloc+fill", "sum", "free");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %10.1f %10.1f %10d ms %5d ms %s%n",
+            out.printf(Locale.ROOT, "%-32s %10.1f %10.1f %10.1f %10.1f %10d ms %5d ms %s%n",
                     row.name(), row.heapPerObject(), row.offHeapPerObject(), row.totalPerObject(),
                     (row.heapBytes() + row.offHeapBytes()) / 1048576.0,
                     row.fillNanos() / 1_000_000, row.sumNanos() / 1_000_000,
@@ -107,13 +110,21 @@ public final class Demo {
         for (Row row : rows) {
             int heapBar = (int) Math.round(row.heapPerObject() / widest * 50);
             int offBar = (int) Math.round(row.offHeapPerObject() / widest * 50);
-            out.printf(Locale.ROOT, "%-30s |%s%s %.1f%n", row.name(), "#".repeat(heapBar), "=".repeat(offBar),
+            out.printf(Locale.ROOT, "%-32s |%s%s %.1f%n", row.name(), "#".repeat(heapBar), "=".repeat(offBar),
                     row.totalPerObject());
         }
         Row general = rows.get(1);
         Row special = rows.get(2);
         out.printf(Locale.ROOT, "off-heap: special bucket / general bucket = %.2f (same accessors, same data)%n",
                 special.offHeapPerObject() / general.offHeapPerObject());
+        out.println();
+        out.println("time for alloc+fill and one summing pass, ms (free not included: the heap frees by GC)");
+        double slowest = rows.stream().mapToLong(r -> r.fillNanos() + r.sumNanos()).max().orElse(1);
+        for (Row row : rows) {
+            long nanos = row.fillNanos() + row.sumNanos();
+            out.printf(Locale.ROOT, "%-32s |%s %d%n", row.name(), "*".repeat((int) Math.round(nanos / slowest * 50)),
+                    nanos / 1_000_000);
+        }
         double checksum = rows.getFirst().checksum();
         for (Row row : rows) {
             if (row.checksum() != checksum) {
@@ -168,6 +179,35 @@ public final class Demo {
         GMalloc.trim();
         return new Row(name, count, heapAfter - heapBefore, after.reservedBytes() - before.reservedBytes(),
                 t1 - t0, t2 - t1, t4 - t3, sum);
+    }
+
+    /** One {@code Vec3Bucket.allocArray} block: no handle per element, elements addressed by index. */
+    private Row contiguous(int count) {
+        long heapBefore = heapUsedAfterGc();
+        GMallocStats before = GMalloc.stats();
+        long t0 = System.nanoTime();
+        long base = Vec3Bucket.allocArray(count);
+        for (int i = 0; i < count; i++) {
+            long address = Vec3Bucket.elementAddress(base, i);
+            Vec3Bucket.x(address, i);
+            Vec3Bucket.y(address, i * 0.5f);
+            Vec3Bucket.z(address, -i);
+        }
+        long t1 = System.nanoTime();
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            long address = Vec3Bucket.elementAddress(base, i);
+            sum += Vec3Bucket.x(address) + Vec3Bucket.y(address) + Vec3Bucket.z(address);
+        }
+        long t2 = System.nanoTime();
+        GMallocStats after = GMalloc.stats();
+        long heapAfter = heapUsedAfterGc();
+        long t3 = System.nanoTime();
+        Vec3Bucket.freeArray(base);
+        long t4 = System.nanoTime();
+        GMalloc.trim();
+        return new Row("Vec3Bucket.allocArray (1 block)", count, heapAfter - heapBefore,
+                after.reservedBytes() - before.reservedBytes(), t1 - t0, t2 - t1, t4 - t3, sum);
     }
 
     private static long heapUsedAfterGc() {
