@@ -4,5 +4,7 @@
  * {@code ALL-UNNAMED} on the class path) for its mmap/calloc downcalls.
  */
 module io.gmalloc.runtime {
+    requires transitive java.management; // GMallocMXBean.register() returns an ObjectName
+
     exports io.gmalloc;
 }

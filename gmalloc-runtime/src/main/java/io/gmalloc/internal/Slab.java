@@ -82,9 +82,11 @@ final class Slab {
     /** The Arenarray to tell about remote frees. Volatile: re-pointed when another heap adopts the slab. */
     volatile Arenarray home;
 
-    /** Remote frees, created on the first one. CAS from null, then final. */
-    @SuppressWarnings("unused") // accessed through REMOTE
-    private volatile RemoteFrees remote;
+    /**
+     * Remote frees, created on the first one: CAS from null, then never changed. Plain reads are enough (the
+     * owner's fast path reads it on every free): a reader sees null or a fully built object (final fields).
+     */
+    private RemoteFrees remote;
 
     private Slab() {
         this.base = 0;
@@ -242,7 +244,7 @@ final class Slab {
         RemoteFrees r = remote;
         if (r == null) {
             RemoteFrees created = new RemoteFrees(blockCount);
-            r = REMOTE.compareAndSet(this, null, created) ? created : remote;
+            r = REMOTE.compareAndSet(this, null, created) ? created : (RemoteFrees) REMOTE.getVolatile(this);
         }
         return r;
     }
