@@ -91,7 +91,7 @@ public final class Heap {
      */
     public static void free(long address) {
         Slab slab = SlabRegistry.lookup(address);
-        if (slab != null && slab.owner.thread == Thread.currentThread()) {
+        if (slab != null && slab.ownerThread == Thread.currentThread()) {
             freeLocal(slab, address);
             return;
         }
