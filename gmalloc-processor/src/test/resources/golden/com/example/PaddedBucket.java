@@ -65,18 +65,39 @@ public final class PaddedBucket {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code flag}.
+     */
     private static final long flag$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code id}.
+     */
     private static final long id$OFFSET = 8L;
 
+    /**
+     * Byte offset of {@code kind}.
+     */
     private static final long kind$OFFSET = 16L;
 
+    /**
+     * Byte offset of {@code alive}.
+     */
     private static final long alive$OFFSET = 18L;
 
+    /**
+     * Byte offset of {@code tag}.
+     */
     private static final long tag$OFFSET = 20L;
 
+    /**
+     * Byte offset of {@code weight}.
+     */
     private static final long weight$OFFSET = 24L;
 
+    /**
+     * Byte offset of {@code count}.
+     */
     private static final long count$OFFSET = 32L;
 
     /**
@@ -89,6 +110,9 @@ public final class PaddedBucket {
      */
     private static final boolean CHECKED$ = GMalloc.checkedMode();
 
+    /**
+     * Static members only.
+     */
     private PaddedBucket() {
     }
 

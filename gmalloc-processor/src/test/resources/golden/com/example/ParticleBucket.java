@@ -31,6 +31,9 @@ import javax.annotation.processing.Generated;
         comments = "from @GMallocBucket record com.example.Particle"
 )
 public final class ParticleBucket {
+    /**
+     * The C layout of the nested {@code com.example.Vec3}.
+     */
     private static final StructLayout Vec3$LAYOUT = MemoryLayout.structLayout(
             ValueLayout.JAVA_FLOAT.withName("x"),
             ValueLayout.JAVA_FLOAT.withName("y"),
@@ -56,10 +59,19 @@ public final class ParticleBucket {
      */
     public static final long ALIGNMENT = 4L;
 
+    /**
+     * Byte offset of {@code pos}.
+     */
     private static final long pos$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code vel}.
+     */
     private static final long vel$OFFSET = 12L;
 
+    /**
+     * Byte offset of {@code mass}.
+     */
     private static final long mass$OFFSET = 24L;
 
     /**
@@ -77,6 +89,9 @@ public final class ParticleBucket {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Particle", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private ParticleBucket() {
     }
 
@@ -295,6 +310,12 @@ public final class ParticleBucket {
         return MEMORY$.asSlice(address, SIZE);
     }
 
+    /**
+     * Reads a nested {@code Vec3} (no check: the caller checked the enclosing struct).
+     *
+     * @param address the nested struct's address
+     * @return a heap copy
+     */
     private static Vec3 load$Vec3(long address) {
         return new Vec3(
                 MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L),
@@ -302,6 +323,12 @@ public final class ParticleBucket {
                 MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 8L));
     }
 
+    /**
+     * Writes a nested {@code Vec3} (no check: the caller checked the enclosing struct).
+     *
+     * @param address the nested struct's address
+     * @param value the record to copy
+     */
     private static void store$Vec3(long address, Vec3 value) {
         MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L, value.x());
         MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 4L, value.y());

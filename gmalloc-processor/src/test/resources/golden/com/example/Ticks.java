@@ -48,8 +48,14 @@ public final class Ticks {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code time}.
+     */
     private static final long time$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code price}.
+     */
     private static final long price$OFFSET = 8L;
 
     /**
@@ -67,6 +73,9 @@ public final class Ticks {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Tick", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private Ticks() {
     }
 

@@ -50,10 +50,19 @@ public final class Vec3Bucket {
      */
     public static final long ALIGNMENT = 4L;
 
+    /**
+     * Byte offset of {@code x}.
+     */
     private static final long x$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code y}.
+     */
     private static final long y$OFFSET = 4L;
 
+    /**
+     * Byte offset of {@code z}.
+     */
     private static final long z$OFFSET = 8L;
 
     /**
@@ -71,6 +80,9 @@ public final class Vec3Bucket {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Vec3", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private Vec3Bucket() {
     }
 

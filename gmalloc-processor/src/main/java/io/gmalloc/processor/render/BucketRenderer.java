@@ -101,7 +101,10 @@ public final class BucketRenderer {
                     .build());
         }
         addConstants(type);
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Static members only.\n")
+                .build());
         addLifecycle(type);
         addArrays(type);
         addWholeRecordAccess(type);
@@ -121,6 +124,7 @@ public final class BucketRenderer {
     private void addConstants(TypeSpec.Builder type) {
         for (StructModel nested : model.nestedStructs()) {
             type.addField(FieldSpec.builder(STRUCT_LAYOUT, helper(nested) + "$LAYOUT", PRIVATE_CONSTANT)
+                    .addJavadoc("The C layout of the nested {@code $L}.\n", nested.type().canonicalName())
                     .initializer(layout(nested))
                     .build());
         }
@@ -140,6 +144,7 @@ public final class BucketRenderer {
                 .build());
         for (FieldModel field : struct.fields()) {
             type.addField(FieldSpec.builder(long.class, offset(field), PRIVATE_CONSTANT)
+                    .addJavadoc("Byte offset of {@code $L}.\n", field.name())
                     .initializer("$LL", field.offsetBytes())
                     .build());
         }
@@ -371,6 +376,10 @@ public final class BucketRenderer {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(className(nested.type()))
                 .addParameter(long.class, "address")
+                .addJavadoc("Reads a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
+                        nested.type().simpleName())
+                .addJavadoc("@param address the nested struct's address\n")
+                .addJavadoc("@return a heap copy\n")
                 .addStatement("return new $T(\n$L)", className(nested.type()), CodeBlock.join(reads, ",\n"))
                 .build();
     }
@@ -379,7 +388,11 @@ public final class BucketRenderer {
         MethodSpec.Builder store = MethodSpec.methodBuilder("store$" + helper(nested))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(long.class, "address")
-                .addParameter(className(nested.type()), "value");
+                .addParameter(className(nested.type()), "value")
+                .addJavadoc("Writes a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
+                        nested.type().simpleName())
+                .addJavadoc("@param address the nested struct's address\n")
+                .addJavadoc("@param value the record to copy\n");
         for (FieldModel field : nested.fields()) {
             store.addCode(write(field, CodeBlock.of("address + $LL", field.offsetBytes()),
                     CodeBlock.of("value.$L()", field.name())));
