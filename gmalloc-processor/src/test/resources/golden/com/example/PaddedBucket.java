@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * record Padded(byte flag, long id, short kind, boolean alive, char tag, double weight, int count)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Padded} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Padded {  // size 40, alignment 8
  *     int8_t flag;  // offset 0
@@ -127,6 +127,16 @@ public final class PaddedBucket {
     }
 
     /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
+     */
+    public static void free(long address) {
+        GMalloc.gfree(address);
+    }
+
+    /**
      * Allocates a block and stores {@code value} in it.
      *
      * @param value the record to copy off-heap
@@ -142,16 +152,6 @@ public final class PaddedBucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
-     */
-    public static void free(long address) {
-        GMalloc.gfree(address);
     }
 
     /**

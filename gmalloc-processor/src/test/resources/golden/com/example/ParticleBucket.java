@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Particle(Vec3 pos, Vec3 vel, float mass)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Particle} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Particle {  // size 28, alignment 4
  *     struct Vec3 pos;  // offset 0
@@ -106,6 +106,18 @@ public final class ParticleBucket {
     }
 
     /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
+    }
+
+    /**
      * Allocates a block and stores {@code value} in it.
      *
      * @param value the record to copy off-heap
@@ -121,18 +133,6 @@ public final class ParticleBucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Tick(long time, double price)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Tick} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Tick {  // size 16, alignment 8
  *     int64_t time;  // offset 0
@@ -90,6 +90,18 @@ public final class Ticks {
     }
 
     /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
+    }
+
+    /**
      * Allocates a block and stores {@code value} in it.
      *
      * @param value the record to copy off-heap
@@ -105,18 +117,6 @@ public final class Ticks {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**

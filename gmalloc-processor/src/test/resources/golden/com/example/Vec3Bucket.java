@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Vec3(float x, float y, float z)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Vec3} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Vec3 {  // size 12, alignment 4
  *     float x;  // offset 0
@@ -97,6 +97,18 @@ public final class Vec3Bucket {
     }
 
     /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
+    }
+
+    /**
      * Allocates a block and stores {@code value} in it.
      *
      * @param value the record to copy off-heap
@@ -112,18 +124,6 @@ public final class Vec3Bucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**

@@ -107,7 +107,11 @@ public final class BucketRenderer {
                 .build());
         addLifecycle(type);
         addArrays(type);
-        addWholeRecordAccess(type);
+        if (model.flyweight()) {
+            addFlyweight(type);
+        } else {
+            addWholeRecordAccess(type);
+        }
         for (FieldModel field : struct.fields()) {
             addAccessors(type, field);
         }
@@ -215,6 +219,10 @@ public final class BucketRenderer {
             free.addStatement("$T.gfree(address)", Names.GMALLOC);
         }
         type.addMethod(alloc.build());
+        type.addMethod(free.build());
+        if (model.flyweight()) {
+            return; // no record to copy in
+        }
         type.addMethod(MethodSpec.methodBuilder("alloc")
                 .addModifiers(API)
                 .returns(long.class)
@@ -233,7 +241,80 @@ public final class BucketRenderer {
                 .endControlFlow()
                 .addStatement("return address")
                 .build());
-        type.addMethod(free.build());
+    }
+
+    /**
+     * For an annotated interface: {@code ref(long)} and a {@code Ref} flyweight implementing the interface over an
+     * address, its methods delegating to the static accessors (qualified: inside {@code Ref} the simple name would
+     * find only {@code Ref}'s own overloads).
+     */
+    private void addFlyweight(TypeSpec.Builder type) {
+        ClassName generated = ClassName.get(struct.type().packageName(), model.generatedName());
+        ClassName ref = generated.nestedClass("Ref");
+        String name = struct.type().simpleName();
+        type.addMethod(MethodSpec.methodBuilder("ref")
+                .addModifiers(API)
+                .returns(ref)
+                .addParameter(long.class, "address")
+                .addJavadoc("Returns a {@code $L} view of the struct at {@code address}; move it with "
+                        + "{@link Ref#moveTo(long)} to visit many structs with one object.\n\n", name)
+                .addJavadoc(ADDRESS_PARAM)
+                .addJavadoc("@return a new flyweight\n")
+                .addStatement("return new $T(address)", ref)
+                .build());
+        TypeSpec.Builder flyweight = TypeSpec.classBuilder("Ref")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(recordType)
+                .addJavadoc("A {@code $L} over the struct at an address: every method reads or writes off-heap "
+                        + "memory through {@code $L}'s accessors. Not thread-safe; {@link #moveTo(long)} re-points "
+                        + "it.\n", name, model.generatedName())
+                .addField(FieldSpec.builder(long.class, "address", Modifier.PRIVATE)
+                        .addJavadoc("The struct this view reads and writes.\n")
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(long.class, "address")
+                        .addJavadoc("Creates a view; see {@link $T#ref(long)}.\n\n", generated)
+                        .addJavadoc("@param address the struct's address\n")
+                        .addStatement("this.address = address")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("address")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(long.class)
+                        .addJavadoc("Returns the address of the struct this view shows.\n\n@return the address\n")
+                        .addStatement("return address")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("moveTo")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ref)
+                        .addParameter(long.class, "address")
+                        .addJavadoc("Re-points this view to another struct.\n\n")
+                        .addJavadoc("@param address the other struct's address\n@return this view\n")
+                        .addStatement("this.address = address")
+                        .addStatement("return this")
+                        .build());
+        for (FieldModel field : struct.fields()) {
+            TypeName javaType = javaType(field);
+            flyweight.addMethod(MethodSpec.methodBuilder(field.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(javaType)
+                    .addStatement("return $T.$L(address)", generated, field.name())
+                    .build());
+            flyweight.addMethod(MethodSpec.methodBuilder(field.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(javaType, "value")
+                    .addStatement("$T.$L(address, value)", generated, field.name())
+                    .build());
+        }
+        flyweight.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S + Long.toHexString(address)", name + "@0x")
+                .build());
+        type.addType(flyweight.build());
     }
 
     /** Contiguous arrays of structs (DESIGN §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
