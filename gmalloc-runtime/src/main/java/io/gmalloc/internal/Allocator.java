@@ -170,8 +170,12 @@ public final class Allocator {
 
     /** {@code trim()}: dead heaps, the caller's heap, free stripes, orphans, then the pool. */
     public static long trim() {
+        long releasedBefore = SlabPool.releasedBytes();
         Heaps.reapDead();
-        Heaps.trimReachable();
-        return SlabPool.trim();
+        Heaps.trimReachable(); // what it retires past the pool's reserve is released right away: counted too
+        SlabPool.trim();
+        long released = SlabPool.releasedBytes() - releasedBefore;
+        Events.trim(released);
+        return released;
     }
 }
