@@ -6,4 +6,4 @@ import io.gmalloc.annotations.GMallocBucket;
 record Point2(int x, int y) {}
 
 @GMallocBucket
-record Reserved(int free, long load, Point2 at, long atAddress) {}
+record Reserved(int free, long load, Point2 at, long atAddress, int allocArray) {}

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * record Padded(byte flag, long id, short kind, boolean alive, char tag, double weight, int count)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Padded} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Padded {  // size 40, alignment 8
  *     int8_t flag;  // offset 0
@@ -65,18 +65,39 @@ public final class PaddedBucket {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code flag}.
+     */
     private static final long flag$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code id}.
+     */
     private static final long id$OFFSET = 8L;
 
+    /**
+     * Byte offset of {@code kind}.
+     */
     private static final long kind$OFFSET = 16L;
 
+    /**
+     * Byte offset of {@code alive}.
+     */
     private static final long alive$OFFSET = 18L;
 
+    /**
+     * Byte offset of {@code tag}.
+     */
     private static final long tag$OFFSET = 20L;
 
+    /**
+     * Byte offset of {@code weight}.
+     */
     private static final long weight$OFFSET = 24L;
 
+    /**
+     * Byte offset of {@code count}.
+     */
     private static final long count$OFFSET = 32L;
 
     /**
@@ -89,6 +110,9 @@ public final class PaddedBucket {
      */
     private static final boolean CHECKED$ = GMalloc.checkedMode();
 
+    /**
+     * Static members only.
+     */
     private PaddedBucket() {
     }
 
@@ -100,6 +124,16 @@ public final class PaddedBucket {
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
+     */
+    public static void free(long address) {
+        GMalloc.gfree(address);
     }
 
     /**
@@ -121,13 +155,35 @@ public final class PaddedBucket {
     }
 
     /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     * Allocates a zeroed array of {@code count} contiguous {@code Padded} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
      *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
+     * @param count number of elements, not negative
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
      */
-    public static void free(long address) {
-        GMalloc.gfree(address);
+    public static long allocArray(long count) {
+        return GMalloc.gcalloc(count, SIZE);
+    }
+
+    /**
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     *
+     * @param base the array's address
+     * @param index element index, {@code 0 <= index < count}
+     * @return {@code base + index * SIZE}
+     */
+    public static long elementAddress(long base, long index) {
+        return base + index * SIZE;
+    }
+
+    /**
+     * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
+     *
+     * @param base the array's address
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     */
+    public static void freeArray(long base) {
+        GMalloc.gfree(base);
     }
 
     /**

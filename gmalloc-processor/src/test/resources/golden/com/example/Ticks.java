@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Tick(long time, double price)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Tick} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Tick {  // size 16, alignment 8
  *     int64_t time;  // offset 0
@@ -48,8 +48,14 @@ public final class Ticks {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code time}.
+     */
     private static final long time$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code price}.
+     */
     private static final long price$OFFSET = 8L;
 
     /**
@@ -67,6 +73,9 @@ public final class Ticks {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Tick", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private Ticks() {
     }
 
@@ -78,6 +87,18 @@ public final class Ticks {
      */
     public static long alloc() {
         return BUCKET$.alloc();
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
     }
 
     /**
@@ -99,15 +120,35 @@ public final class Ticks {
     }
 
     /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
      *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     * @param count number of elements, not negative
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
      */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
+    public static long allocArray(long count) {
+        return GMalloc.gcalloc(count, SIZE);
+    }
+
+    /**
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     *
+     * @param base the array's address
+     * @param index element index, {@code 0 <= index < count}
+     * @return {@code base + index * SIZE}
+     */
+    public static long elementAddress(long base, long index) {
+        return base + index * SIZE;
+    }
+
+    /**
+     * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
+     *
+     * @param base the array's address
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     */
+    public static void freeArray(long base) {
+        GMalloc.gfree(base);
     }
 
     /**

@@ -27,6 +27,9 @@ final class SlabPool {
     private static final List<ArrayDeque<Slab>> ORPHANS = new ArrayList<>();
     private static long emptyBytes;
 
+    /** Bytes given back to the OS so far, automatically or by {@link #trim}. */
+    private static long releasedBytes;
+
     /**
      * A new slab of about {@code bytes} for a bucket. Pooled memory comes first (memory already reserved beats a
      * new mapping): a mapping of exactly that size, else the largest one the bucket can use. Then the OS.
@@ -50,6 +53,7 @@ final class SlabPool {
             }
         }
         long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES, requested);
+        Events.arenaMapped(bytes, bucket.stride);
         if (!SlabRegistry.covers(base, bytes)) {
             OsMemory.unmap(base, bytes);
             throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: the OS mapped memory above"
@@ -76,16 +80,16 @@ final class SlabPool {
     }
 
     private static void retireLocked(Slab slab) {
-        slab.owner = Heap.NONE;
+        slab.own(Heap.NONE);
         EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
         emptyBytes += slab.bytes;
     }
 
-    private static long release(Mapping mapping) {
+    private static void release(Mapping mapping) {
         emptyBytes -= mapping.bytes;
+        releasedBytes += mapping.bytes;
         SlabRegistry.unregister(mapping.base, mapping.bytes);
         OsMemory.unmap(mapping.base, mapping.bytes);
-        return mapping.bytes;
     }
 
     /** Takes the slabs of a heap whose thread has ended. Caller made sure the thread is dead. */
@@ -103,7 +107,7 @@ final class SlabPool {
                     if (slab.used == 0) {
                         retireLocked(slab);
                     } else {
-                        slab.owner = Heap.NONE;
+                        slab.own(Heap.NONE);
                         slab.full = false;
                         orphans(arenarray.bucket.index).addLast(slab);
                     }
@@ -135,7 +139,7 @@ final class SlabPool {
                 }
                 slab.home = home; // before the owner changes: a remote free after this flags the new home
                 slab.drainRemote();
-                slab.owner = heap;
+                slab.own(heap);
                 slab.cursor = 0;
                 return slab;
             }
@@ -143,8 +147,15 @@ final class SlabPool {
         }
     }
 
+    /** Bytes given back to the OS so far. */
+    static long releasedBytes() {
+        synchronized (LOCK) {
+            return releasedBytes;
+        }
+    }
+
     /** Drains orphans, retires the empty ones, and gives every empty mapping back to the OS. */
-    static long trim() {
+    static void trim() {
         synchronized (LOCK) {
             for (ArrayDeque<Slab> orphans : ORPHANS) {
                 for (Iterator<Slab> it = orphans.iterator(); it.hasNext(); ) {
@@ -156,11 +167,9 @@ final class SlabPool {
                     }
                 }
             }
-            long released = 0;
             while (!EMPTY.isEmpty()) {
-                released += release(EMPTY.pollFirst());
+                release(EMPTY.pollFirst());
             }
-            return released;
         }
     }
 
