@@ -113,6 +113,14 @@ public final class ReportWriter {
         return a.isPresent() && b.isPresent() && b.get() > 0 ? Optional.of(a.get() / b.get()) : Optional.empty();
     }
 
+    /** Marks a ratio one of whose JMH scores has a 99.9 % error above half the score. */
+    static final String NOISY = "†";
+
+    private boolean noisy(String benchmark, String method, int size) {
+        return jmh.find(benchmark, method, "", "size", Integer.toString(size))
+                .filter(r -> !Double.isNaN(r.error()) && r.error() > 0.5 * r.score()).isPresent();
+    }
+
     private Optional<Double> pair(String method, int size) {
         return jmh.score("PairBenchmark", method, "size", Integer.toString(size));
     }
@@ -151,6 +159,9 @@ public final class ReportWriter {
                 cell.append(", ");
             }
             cell.append(size).append(" B: ").append(x(r.get()));
+            if (noisy("PairBenchmark", "gmalloc", size) || noisy("PairBenchmark", anchor, size)) {
+                cell.append(NOISY);
+            }
             if (!ok.test(r.get())) {
                 missedAt.add(size + " B");
             }
@@ -524,6 +535,10 @@ public final class ReportWriter {
         for (Target t : targets) {
             b.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
                     .append(" | ").append(t.verdict().text).append(" |\n");
+        }
+        if (targets.stream().anyMatch(t -> t.measured().contains(NOISY))) {
+            b.append("\n").append(NOISY).append(" a JMH score in this ratio has a 99.9 % error above half its value "
+                    + "(other load on the machine): read that ratio as noise.\n");
         }
     }
 
