@@ -46,6 +46,12 @@ public final class ReportWriter {
     private final JmhResults jmh;
     private final ScenarioResults shapes;
 
+    /** Whether docs/perf-findings.md (the hand-written profiling notes) exists, to link it. */
+    private boolean findings;
+
+    /** The shapes of a seed-size ('full') run, shown in the README section when given; null otherwise. */
+    private ReportWriter seedSize;
+
     private ReportWriter(Properties meta, JmhResults jmh, ScenarioResults shapes, String name) {
         this.name = name;
         this.meta = meta;
@@ -60,19 +66,13 @@ public final class ReportWriter {
      *     {@code benchmarks}; only that one also writes {@code performance-section.md})
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 && args.length != 3) {
-            System.err.println("usage: ReportWriter OUT_DIR DOCS_DIR [NAME]");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: ReportWriter OUT_DIR DOCS_DIR [NAME [FULL_OUT_DIR]]");
             System.exit(1);
         }
         Path out = Path.of(args[0]);
         Path docs = Path.of(args[1]);
-        Properties meta = new Properties();
-        Path metaFile = out.resolve("meta.properties");
-        if (Files.isRegularFile(metaFile)) {
-            try (Reader r = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
-                meta.load(r);
-            }
-        }
+        Properties meta = readMeta(out);
         String name = args.length == 3 ? args[2] : "benchmarks";
         ReportWriter w = new ReportWriter(meta, JmhResults.read(out.resolve("jmh.csv")),
                 ScenarioResults.read(out.resolve("scenarios.txt")), name);
@@ -84,10 +84,28 @@ public final class ReportWriter {
             targets = targets.stream().map(t -> new Target(t.name(), t.goal(), t.measured(), Verdict.NA)).toList();
         }
         boolean fullShapes = Files.isRegularFile(docs.resolve("benchmarks-full.md")) && !name.equals("benchmarks-full");
+        w.findings = Files.isRegularFile(docs.resolve("perf-findings.md"));
+        if (args.length == 4 && Files.isRegularFile(Path.of(args[3]).resolve("scenarios.txt"))) {
+            // The seed-size shapes of a 'full' run, for the README section's second table.
+            Path full = Path.of(args[3]);
+            w.seedSize = new ReportWriter(readMeta(full), JmhResults.read(full.resolve("none.csv")),
+                    ScenarioResults.read(full.resolve("scenarios.txt")), "benchmarks-full");
+        }
         Files.writeString(docs.resolve(name + ".md"), w.report(targets, fullShapes));
         if (name.equals("benchmarks")) {
             Files.writeString(docs.resolve("performance-section.md"), w.section(targets, fullShapes));
         }
+    }
+
+    private static Properties readMeta(Path out) throws IOException {
+        Properties meta = new Properties();
+        Path metaFile = out.resolve("meta.properties");
+        if (Files.isRegularFile(metaFile)) {
+            try (Reader r = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
+                meta.load(r);
+            }
+        }
+        return meta;
     }
 
     // ---- targets ---------------------------------------------------------------------------------------
@@ -207,11 +225,15 @@ public final class ReportWriter {
                         + cpuNote("gmalloc", "1", 1, "c", "glibc"),
                 verdict(t1, r -> r <= 0.5)));
         Optional<Double> scale = ratio(seconds("java", "gmalloc", "2", 1), seconds("java", "gmalloc", "2", 2));
-        // What the machine allowed: the best 2-thread scaling of the native allocators in the same run. When even
-        // they do not scale, other load left no second core and the target cannot be judged.
-        Optional<Double> machine = List.of("mimalloc", "jemalloc", "glibc").stream()
+        // What the machine allowed: the median 2-thread scaling of the native allocators in the same run (the
+        // median, so one lucky process cannot decide). When they typically do not scale, other load left no second
+        // core and the target cannot be judged.
+        List<Double> natives = List.of("mimalloc", "jemalloc", "glibc").stream()
                 .map(impl -> ratio(seconds("c", impl, "2", 1), seconds("c", impl, "2", 2)))
-                .flatMap(Optional::stream).max(Double::compare);
+                .flatMap(Optional::stream).sorted().toList();
+        Optional<Double> machine = natives.isEmpty() ? Optional.empty()
+                : Optional.of(natives.size() % 2 == 1 ? natives.get(natives.size() / 2)
+                        : (natives.get(natives.size() / 2 - 1) + natives.get(natives.size() / 2)) / 2);
         Verdict scaleVerdict = verdict(scale, r -> r >= 1.8);
         if (scaleVerdict == Verdict.MISSED && machine.isPresent() && machine.get() < 1.5) {
             scaleVerdict = Verdict.INCONCLUSIVE;
@@ -219,7 +241,7 @@ public final class ReportWriter {
         t.add(new Target("shape 2 throughput, 2 threads ÷ 1 thread", "≥ 1.8×",
                 scale.map(r -> x(r) + " (1 thread " + s(seconds("java", "gmalloc", "2", 1)) + ", 2 threads "
                         + s(seconds("java", "gmalloc", "2", 2)) + ")").orElse("not measured")
-                        + machine.map(r -> "; best native allocator in the same run: " + x(r)
+                        + machine.map(r -> "; median native allocator in the same run: " + x(r)
                                 + (r < 1.5 ? " (no free second core: other load)" : "")).orElse(""),
                 scaleVerdict));
         Optional<Double> t3 = ratio(seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1));
@@ -557,11 +579,25 @@ public final class ReportWriter {
                 + ".\n\n");
         long met = targets.stream().filter(t -> t.verdict() == Verdict.MET).count();
         long missed = targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
+        long inconclusive = targets.stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).count();
         b.append("DESIGN §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")
-                .append(targets.size() - met - missed).append(" not measured in this run.\n\n");
+                .append(inconclusive).append(" inconclusive, ").append(targets.size() - met - missed - inconclusive)
+                .append(" not measured in this run.\n\n");
         targetTable(b, targets);
+        if (seedSize != null) {
+            List<Target> seed = seedSize.targets().stream().filter(t -> t.verdict() != Verdict.NA).toList();
+            b.append("\nThe shapes again at the seed's sizes (").append(seedSize.m("sizes")).append("; `")
+                    .append(seedSize.m("command")).append("` with `BENCH_SKIP=jmh`, ").append(seedSize.m("date"))
+                    .append(", [docs/benchmarks-full.md](docs/benchmarks-full.md)):\n\n");
+            targetTable(b, seed);
+        }
         b.append("\nThe machine was shared while measuring (load average ").append(m("loadStart")).append(" → ")
-                .append(m("loadEnd")).append("); treat differences under ~10 % as noise.\n\n");
+                .append(m("loadEnd")).append("); treat differences under ~10 % as noise.");
+        if (findings) {
+            b.append(" Profiling notes on the misses and proposals for the runtime: "
+                    + "[docs/perf-findings.md](docs/perf-findings.md).");
+        }
+        b.append("\n\n");
         b.append("### Reproduce\n\n```sh\n");
         b.append("bench/run quick   # a few minutes: JMH + the seed shapes at N = 10 M; writes docs/benchmarks.md and the charts\n");
         b.append("bench/run full    # the seed's sizes (N = 100 M, 1 M rounds); much longer\n");
