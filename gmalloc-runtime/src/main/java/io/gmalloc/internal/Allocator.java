@@ -125,6 +125,11 @@ public final class Allocator {
                 ? wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index)
                 : wanted <= oldUsable && wanted > SizeClasses.MAX_SMALL_SIZE;
         if (fits) {
+            if (wanted < oldUsable) {
+                // No header records the size asked for, so a later in-place growth cannot know which bytes are
+                // the "tail" it must zero-fill: clear them now, while we know this shrink gave them up.
+                Memory.zero(address + wanted, oldUsable - wanted);
+            }
             return address;
         }
         long moved = malloc.applyAsLong(newSize);
