@@ -169,7 +169,7 @@ public final class Allocator {
                 throw Errors.invalidAccess(address, bytes, "lies in a freed block (use after free?) of " + slab);
             }
             long end = slab.blockAddress(index) + slab.stride;
-            if (bytes < 0 || address + bytes > end) {
+            if (bytes < 0 || bytes > end - address) { // not address + bytes > end: that wraps for huge lengths
                 throw Errors.invalidAccess(address, bytes, "runs past the end of its " + slab.stride
                         + "-byte block at 0x" + Long.toHexString(end - slab.stride));
             }

@@ -81,7 +81,8 @@ final class LargeBlocks {
     /** Whether {@code [address, address + bytes)} lies inside one live large block. */
     static boolean contains(long address, long bytes) {
         Map.Entry<Long, Long> entry = LIVE.floorEntry(address);
-        return entry != null && address + bytes <= entry.getKey() + entry.getValue() && bytes >= 0;
+        // bytes <= end - address, not address + bytes <= end: the sum wraps for huge lengths.
+        return entry != null && bytes >= 0 && bytes <= entry.getKey() + entry.getValue() - address;
     }
 
     /** Live large blocks. */
