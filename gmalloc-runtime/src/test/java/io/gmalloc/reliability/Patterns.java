@@ -63,7 +63,7 @@ final class Patterns {
 
     static void writeWords(long address, long bytes, long seed) {
         long w = word(address, seed);
-        if (bytes >= 8) {
+        if (bytes >= 16) { // two words that do not overlap
             ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, address, w);
             ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, address + bytes - 8, ~w);
         } else {
@@ -75,7 +75,7 @@ final class Patterns {
 
     static boolean wordsIntact(long address, long bytes, long seed) {
         long w = word(address, seed);
-        if (bytes >= 8) {
+        if (bytes >= 16) { // two words that do not overlap
             return ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, address) == w
                     && ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, address + bytes - 8) == ~w;
         }
