@@ -4,5 +4,9 @@
  * {@code ALL-UNNAMED} on the class path) for its mmap/calloc downcalls.
  */
 module io.gmalloc.runtime {
+    requires transitive java.management; // GMallocMXBean.register() returns an ObjectName
+
+    requires jdk.jfr; // events: io.gmalloc.InvalidFree, io.gmalloc.Trim, io.gmalloc.ArenaMapped
+
     exports io.gmalloc;
 }

@@ -27,11 +27,18 @@ import java.lang.foreign.SegmentAllocator;
  * <p>System properties, read once: {@code gmalloc.maxBytes} (cap on memory reserved from the OS, e.g.
  * {@code 512m}; past it allocation throws {@link OutOfMemoryError}), {@code gmalloc.checked},
  * {@code gmalloc.retainBytes} (empty arenas kept before returning them to the OS on its own, default 64m),
- * {@code gmalloc.stripes} (heaps shared by virtual threads). Needs native access:
+ * {@code gmalloc.stripes} (heaps shared by virtual threads), {@code gmalloc.jmx} (register
+ * {@link GMallocMXBean}). Needs native access:
  * {@code --enable-native-access=io.gmalloc.runtime} (or {@code ALL-UNNAMED} on the class path).
  */
 public final class GMalloc {
     private GMalloc() {}
+
+    static {
+        if (Options.JMX) {
+            GMallocMXBean.register();
+        }
+    }
 
     /**
      * Allocates a zero-filled block of at least {@code size} bytes, like {@code calloc(1, size)}.

@@ -44,7 +44,9 @@ class ConcurrencyTest {
                             throw new AssertionError("handed out twice: " + Long.toHexString(address));
                         }
                         Blocks.ALL.asSlice(address, size).fill((byte) size);
-                        queue.put(new long[] {address, size});
+                        if (!queue.offer(new long[] {address, size}, 30, TimeUnit.SECONDS)) {
+                            throw new AssertionError("consumer stopped", failure.get());
+                        }
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
@@ -54,7 +56,10 @@ class ConcurrencyTest {
         Thread consumer = Thread.ofPlatform().start(() -> {
             try {
                 for (int i = 0; i < producers * perProducer; i++) {
-                    long[] item = queue.take();
+                    long[] item = queue.poll(30, TimeUnit.SECONDS);
+                    if (item == null) {
+                        throw new AssertionError("producers stopped after " + i + " blocks", failure.get());
+                    }
                     long address = item[0];
                     long size = item[1];
                     assertThat(Blocks.ALL.get(java.lang.foreign.ValueLayout.JAVA_BYTE, address + size - 1))

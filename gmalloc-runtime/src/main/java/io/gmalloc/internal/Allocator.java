@@ -36,7 +36,8 @@ public final class Allocator {
     }
 
     /**
-     * {@code gfree} when the block is not the caller's own: 0, large blocks, unknown addresses, remote frees.
+     * {@code gfree} when the block is not the caller's own: 0, large blocks, unknown addresses, blocks of a
+     * virtual-thread stripe (freed in place if its lock is free), remote frees.
      *
      * @param slab the slab whose memory contains {@code address}, or null
      */
@@ -48,10 +49,6 @@ public final class Allocator {
             return;
         }
         Heap owner = slab.owner;
-        if (owner == Heaps.localIfAny()) {
-            Heap.freeLocal(slab, address); // a platform thread whose table slot was taken
-            return;
-        }
         if (owner.lock != null && owner.lock.tryLock()) {
             try {
                 if (slab.owner == owner) {
@@ -79,11 +76,7 @@ public final class Allocator {
         if (slab == null && address != 0 && LargeBlocks.usableSize(address) > 0) {
             throw Errors.invalidFree(address, Reason.WRONG_BUCKET, " (a large block, not " + bucket + ")");
         }
-        if (slab != null && slab.owner == Heaps.local()) {
-            Heap.freeLocal(slab, address);
-        } else {
-            freeSlow(address, slab);
-        }
+        Heap.free(address);
     }
 
     /**
@@ -184,6 +177,8 @@ public final class Allocator {
     public static long trim() {
         Heaps.reapDead();
         Heaps.trimReachable();
-        return SlabPool.trim();
+        long released = SlabPool.trim();
+        Events.trim(released);
+        return released;
     }
 }

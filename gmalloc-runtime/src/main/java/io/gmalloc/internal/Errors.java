@@ -25,6 +25,7 @@ public final class Errors {
     /** An invalid free; counts it. */
     public static InvalidFreeException invalidFree(long address, Reason reason, String detail) {
         INVALID_FREES.increment();
+        Events.invalidFree(address, reason.name());
         String what = switch (reason) {
             case NOT_OWNED -> "was not returned by gmalloc (or its arena was already given back)";
             case INTERIOR -> "points inside a gmalloc block, not at its start";

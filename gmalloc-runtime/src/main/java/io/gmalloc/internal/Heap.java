@@ -86,12 +86,12 @@ public final class Heap {
     }
 
     /**
-     * Frees any block: the hot path of {@code gfree}. A block of the caller's own heap is freed in place (plain
-     * writes); everything else (0, large blocks, other heaps' blocks, invalid addresses) goes out of line.
+     * Frees any block: the hot path of {@code gfree}. A block of the caller's own heap (its owner's thread is the
+     * caller; stripes and pooled slabs have none) is freed in place with plain writes; everything else (0, large blocks, other heaps' blocks, invalid addresses) goes out of line.
      */
     public static void free(long address) {
         Slab slab = SlabRegistry.lookup(address);
-        if (slab != null && slab.owner == Heaps.local()) {
+        if (slab != null && slab.owner.thread == Thread.currentThread()) {
             freeLocal(slab, address);
             return;
         }

@@ -34,7 +34,7 @@ final class LargeBlocks {
     /** A zeroed block of {@code bytes} (rounded up to 16) aligned to {@code alignment}, at least 16. */
     static long alloc(long bytes, long alignment) {
         long usable = Bucket.roundUp(bytes, 16);
-        long address = OsMemory.calloc(usable, alignment);
+        long address = OsMemory.calloc(usable, alignment, bytes);
         synchronized (RECENTLY_FREED) {
             RECENTLY_FREED.remove(address);
         }

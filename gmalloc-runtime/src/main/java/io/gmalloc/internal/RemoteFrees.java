@@ -66,12 +66,6 @@ final class RemoteFrees {
         return true;
     }
 
-    /** Takes back a {@link #claim} that turned out to be invalid. */
-    void unclaim(int word, long mask) {
-        LONGS.getAndBitwiseAnd(bits, word, ~mask);
-        PENDING.getAndAdd(this, -1);
-    }
-
     /** Blocks waiting; approximate while threads free. */
     int pending() {
         return (int) PENDING.getOpaque(this);
@@ -83,30 +77,33 @@ final class RemoteFrees {
      * <p>The free bit is set <em>before</em> the remote bit is cleared: a thread that frees the same block again
      * after the clear then sees it free and reports a double free, so a block never becomes free twice.
      *
-     * @return the number of blocks moved
+     * @return the number of blocks that became free
      */
     int drainInto(Slab slab) {
         long[] freeBits = slab.freeBits;
-        int moved = 0;
+        int taken = 0;
+        int freed = 0;
         for (int s = 0; s < summary.length; s++) {
             long words = (long) LONGS.getAndSet(summary, s, 0L);
             while (words != 0) {
                 int word = (s << 6) | Long.numberOfTrailingZeros(words);
                 words &= words - 1;
-                long taken;
-                while ((taken = (long) LONGS.getVolatile(bits, word)) != 0) {
-                    freeBits[word] |= taken;
-                    LONGS.getAndBitwiseAnd(bits, word, ~taken);
-                    moved += Long.bitCount(taken);
+                long claimed;
+                while ((claimed = (long) LONGS.getVolatile(bits, word)) != 0) {
+                    // A bit already free here is a double free that raced the owner's own free: free it once.
+                    freed += Long.bitCount(claimed & ~freeBits[word]);
+                    freeBits[word] |= claimed;
+                    LONGS.getAndBitwiseAnd(bits, word, ~claimed);
+                    taken += Long.bitCount(claimed);
                 }
                 if (word < slab.cursor) {
                     slab.cursor = word;
                 }
             }
         }
-        if (moved != 0) {
-            PENDING.getAndAdd(this, -moved);
+        if (taken != 0) {
+            PENDING.getAndAdd(this, -taken);
         }
-        return moved;
+        return freed;
     }
 }

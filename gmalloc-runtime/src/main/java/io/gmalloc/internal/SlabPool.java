@@ -50,6 +50,7 @@ final class SlabPool {
             }
         }
         long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES, requested);
+        Events.arenaMapped(bytes, bucket.stride);
         if (!SlabRegistry.covers(base, bytes)) {
             OsMemory.unmap(base, bytes);
             throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: the OS mapped memory above"

@@ -1,0 +1,63 @@
+package io.gmalloc.processor.render;
+
+import io.gmalloc.processor.model.BucketKind;
+import io.gmalloc.processor.model.BucketModel;
+import io.gmalloc.processor.model.FieldKind;
+import io.gmalloc.processor.model.FieldModel;
+import io.gmalloc.processor.model.StructModel;
+
+/** The generated class's javadoc: the record, its C struct with offsets, and where the blocks come from. */
+final class JavadocRenderer {
+    private JavadocRenderer() {}
+
+    static String classDoc(BucketModel model) {
+        StructModel struct = model.struct();
+        String name = struct.type().simpleName();
+        StringBuilder doc = new StringBuilder();
+        doc.append("Off-heap storage for {@code ").append(struct.type().canonicalName())
+                .append("} records, generated from its {@code @GMallocBucket} declaration:\n");
+        doc.append("<pre>{@code\n");
+        doc.append("record ").append(name).append("(");
+        for (int i = 0; i < struct.fields().size(); i++) {
+            doc.append(i == 0 ? "" : ", ").append(struct.fields().get(i).declaration());
+        }
+        doc.append(")\n}</pre>\n\n");
+        doc.append("<p>Each record is stored as this C struct (LP64, as gcc lays it out):\n");
+        doc.append("<pre>{@code\n");
+        doc.append("struct ").append(name).append(" {  // size ").append(struct.sizeBytes())
+                .append(", alignment ").append(struct.alignment()).append('\n');
+        long end = 0;
+        for (FieldModel field : struct.fields()) {
+            if (field.offsetBytes() > end) {
+                doc.append("    // ").append(padding(field.offsetBytes() - end)).append('\n');
+            }
+            String cType = field.kind() == FieldKind.STRUCT
+                    ? "struct " + field.struct().type().simpleName()
+                    : field.kind().cName();
+            doc.append("    ").append(cType).append(' ').append(field.name())
+                    .append(";  // offset ").append(field.offsetBytes()).append('\n');
+            end = field.offsetBytes() + field.sizeBytes();
+        }
+        if (struct.sizeBytes() > end) {
+            doc.append("    // ").append(padding(struct.sizeBytes() - end)).append('\n');
+        }
+        doc.append("};\n}</pre>\n\n");
+        doc.append("<p>").append(switch (model.bucketKind()) {
+            case GENERAL -> "Blocks come from gmalloc's general " + struct.sizeBytes() + "-byte bucket "
+                    + "(the size is a multiple of 8 and at most " + BucketKind.MAX_GENERAL_SIZE + ").";
+            case SPECIAL -> "Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly "
+                    + struct.sizeBytes() + " bytes"
+                    + (model.dedicated() ? " ({@code dedicated = true})." : ", so no byte is lost to rounding.");
+            case SYSTEM -> "Blocks come from the system allocator: " + struct.sizeBytes()
+                    + " bytes is above the special buckets' " + BucketKind.MAX_SPECIAL_SIZE + "-byte limit.";
+        }).append('\n');
+        doc.append("<p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With "
+                + "{@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live "
+                + "gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.\n");
+        return doc.toString();
+    }
+
+    private static String padding(long bytes) {
+        return bytes + (bytes == 1 ? " byte" : " bytes") + " of padding";
+    }
+}

@@ -1,0 +1,317 @@
+package io.gmalloc.processor.render;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.testing.compile.Compilation;
+import io.gmalloc.processor.ProcessorRun;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles annotated records with the processor, loads the generated classes next to the real runtime and uses
+ * them: allocate, write through setters, read through getters, load/store, layout, stride, free and reuse.
+ * The runtime is referred to reflectively: this test is compiled inside the processor's module, which must not
+ * read the runtime (surefire then runs everything on the class path).
+ */
+class CompileAndRunTest {
+    private static ClassLoader loader;
+
+    @BeforeAll
+    static void compileAndLoad() {
+        Compilation compilation = ProcessorRun.compile(ProcessorRun.sources(
+                "good/com/example/Vec3.java", "good/com/example/Padded.java",
+                "good/com/example/Particle.java", "good/com/example/Tick.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        loader = ProcessorRun.classLoader(compilation);
+    }
+
+    /** A generated class, called reflectively (it did not exist when this test was compiled). */
+    private record Bucket(Class<?> type) {
+        static Bucket of(String simpleName) {
+            try {
+                return new Bucket(Class.forName("com.example." + simpleName, true, loader));
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        Object call(String name, Object... args) {
+            for (Method method : type.getMethods()) {
+                if (method.getName().equals(name) && method.getParameterCount() == args.length
+                        && Modifier.isStatic(method.getModifiers()) && accepts(method, args)) {
+                    try {
+                        return method.invoke(null, args);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        throw new AssertionError(e.getCause());
+                    } catch (IllegalAccessException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            throw new AssertionError("no method " + name + Arrays.toString(args) + " in " + type.getName());
+        }
+
+        long address(String name, Object... args) {
+            return (Long) call(name, args);
+        }
+
+        Object constant(String name) {
+            try {
+                return type.getField(name).get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private static boolean accepts(Method method, Object[] args) {
+            Class<?>[] parameters = method.getParameterTypes();
+            for (int i = 0; i < args.length; i++) {
+                if (!parameters[i].isPrimitive() && args[i] != null && !parameters[i].isInstance(args[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static Bucket runtime(String simpleName) {
+        try {
+            return new Bucket(Class.forName("io.gmalloc." + simpleName));
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Object record(String simpleName, Object... components) {
+        try {
+            Class<?> type = Class.forName("com.example." + simpleName, true, loader);
+            return type.getDeclaredConstructors()[0].newInstance(components);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void writesThroughSettersAndReadsThroughGetters() {
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        long address = vec3.address("alloc");
+        try {
+            vec3.call("x", address, 1.5f);
+            vec3.call("y", address, -2.25f);
+            vec3.call("z", address, 1e30f);
+            assertThat(vec3.call("x", address)).isEqualTo(1.5f);
+            assertThat(vec3.call("y", address)).isEqualTo(-2.25f);
+            assertThat(vec3.call("z", address)).isEqualTo(1e30f);
+            assertThat(vec3.call("load", address)).isEqualTo(record("Vec3", 1.5f, -2.25f, 1e30f));
+        } finally {
+            vec3.call("free", address);
+        }
+    }
+
+    @Test
+    void storesAndLoadsEveryPrimitiveExactly() {
+        Bucket padded = Bucket.of("PaddedBucket");
+        Object value = record("Padded", Byte.MIN_VALUE, Long.MIN_VALUE + 7, (short) -2, true, '\uFFFF', Math.PI,
+                Integer.MAX_VALUE);
+        long address = padded.address("alloc", value);
+        try {
+            assertThat(padded.call("load", address)).isEqualTo(value);
+            assertThat(padded.call("flag", address)).isEqualTo(Byte.MIN_VALUE);
+            assertThat(padded.call("id", address)).isEqualTo(Long.MIN_VALUE + 7);
+            assertThat(padded.call("kind", address)).isEqualTo((short) -2);
+            assertThat(padded.call("alive", address)).isEqualTo(true);
+            assertThat(padded.call("tag", address)).isEqualTo('\uFFFF');
+            assertThat(padded.call("weight", address)).isEqualTo(Math.PI);
+            assertThat(padded.call("count", address)).isEqualTo(Integer.MAX_VALUE);
+
+            MemorySegment raw = (MemorySegment) padded.call("segment", address);
+            assertThat(raw.byteSize()).isEqualTo(40);
+            assertThat(raw.get(ValueLayout.JAVA_BYTE, 18)).as("boolean stored as byte 1").isEqualTo((byte) 1);
+            assertThat(raw.get(ValueLayout.JAVA_LONG_UNALIGNED, 8)).isEqualTo(Long.MIN_VALUE + 7);
+
+            padded.call("alive", address, false);
+            assertThat(raw.get(ValueLayout.JAVA_BYTE, 18)).isZero();
+            padded.call("store", address, record("Padded", (byte) 1, 2L, (short) 3, true, 'c', 6.0, 7));
+            assertThat(padded.call("load", address))
+                    .isEqualTo(record("Padded", (byte) 1, 2L, (short) 3, true, 'c', 6.0, 7));
+        } finally {
+            padded.call("free", address);
+        }
+    }
+
+    @Test
+    void allocatesZeroedBlocks() {
+        Bucket padded = Bucket.of("PaddedBucket");
+        long address = padded.address("alloc");
+        try {
+            assertThat(padded.call("load", address))
+                    .isEqualTo(record("Padded", (byte) 0, 0L, (short) 0, false, '\0', 0.0, 0));
+        } finally {
+            padded.call("free", address);
+        }
+    }
+
+    @Test
+    void layoutOffsetsEqualMemberOffsetsAndSize() {
+        Bucket padded = Bucket.of("PaddedBucket");
+        StructLayout layout = (StructLayout) padded.constant("LAYOUT");
+        assertThat(layout.byteSize()).isEqualTo(padded.constant("SIZE")).isEqualTo(40L);
+        assertThat(layout.byteAlignment()).isEqualTo(padded.constant("ALIGNMENT")).isEqualTo(8L);
+        String[] names = {"flag", "id", "kind", "alive", "tag", "weight", "count"};
+        long[] offsets = {0, 8, 16, 18, 20, 24, 32};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(layout.byteOffset(PathElement.groupElement(names[i]))).as(names[i]).isEqualTo(offsets[i]);
+        }
+
+        Bucket particle = Bucket.of("ParticleBucket");
+        StructLayout nested = (StructLayout) particle.constant("LAYOUT");
+        assertThat(nested.byteSize()).isEqualTo(particle.constant("SIZE")).isEqualTo(28L);
+        assertThat(nested.byteOffset(PathElement.groupElement("vel"), PathElement.groupElement("y"))).isEqualTo(16);
+        assertThat(nested.byteOffset(PathElement.groupElement("mass"))).isEqualTo(24);
+        assertThat(Bucket.of("Vec3Bucket").constant("SIZE")).isEqualTo(12L);
+    }
+
+    @Test
+    void nestedAccessorsWorkOnTheParentsBlock() {
+        Bucket particle = Bucket.of("ParticleBucket");
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        Object value = record("Particle", record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f), 7f);
+        long address = particle.address("alloc", value);
+        try {
+            assertThat(particle.call("load", address)).isEqualTo(value);
+            assertThat(particle.call("vel", address)).isEqualTo(record("Vec3", 4f, 5f, 6f));
+            long pos = particle.address("posAddress", address);
+            long vel = particle.address("velAddress", address);
+            assertThat(pos).isEqualTo(address);
+            assertThat(vel).isEqualTo(address + 12);
+            assertThat(vec3.call("y", pos)).isEqualTo(2f);
+            vec3.call("z", vel, 9f);
+            assertThat(particle.call("vel", address)).isEqualTo(record("Vec3", 4f, 5f, 9f));
+            particle.call("pos", address, record("Vec3", -1f, -2f, -3f));
+            assertThat(vec3.call("load", pos)).isEqualTo(record("Vec3", -1f, -2f, -3f));
+            assertThat(particle.call("mass", address)).isEqualTo(7f);
+        } finally {
+            particle.call("free", address);
+        }
+    }
+
+    @Test
+    void twelveByteRecordsAreTwelveBytesApart() {
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        long[] addresses = new long[4096];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = vec3.address("alloc");
+        }
+        try {
+            long[] sorted = addresses.clone();
+            Arrays.sort(sorted);
+            int exact = 0;
+            for (int i = 1; i < sorted.length; i++) {
+                long gap = sorted[i] - sorted[i - 1];
+                assertThat(gap).as("blocks never overlap").isGreaterThanOrEqualTo(12);
+                if (gap == 12) {
+                    exact++;
+                }
+            }
+            assertThat(exact).as("neighbouring blocks exactly 12 bytes apart").isGreaterThan(sorted.length * 9 / 10);
+        } finally {
+            for (long address : addresses) {
+                vec3.call("free", address);
+            }
+        }
+    }
+
+    @Test
+    void arraysOfStructsAreContiguous() {
+        Bucket particle = Bucket.of("ParticleBucket");
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        long base = particle.address("allocArray", 1000L);
+        try {
+            assertThat(particle.address("elementAddress", base, 999L)).isEqualTo(base + 999 * 28);
+            for (long i = 0; i < 1000; i++) {
+                long element = particle.address("elementAddress", base, i);
+                assertThat(particle.call("mass", element)).isEqualTo(0f);
+                particle.call("mass", element, (float) i);
+                vec3.call("y", particle.address("velAddress", element), (float) -i);
+            }
+            for (long i = 0; i < 1000; i++) {
+                long element = particle.address("elementAddress", base, i);
+                assertThat(particle.call("load", element))
+                        .isEqualTo(record("Particle", record("Vec3", 0f, 0f, 0f), record("Vec3", 0f, (float) -i, 0f),
+                                (float) i));
+            }
+        } finally {
+            particle.call("freeArray", base);
+        }
+    }
+
+    @Test
+    void freedBlocksAreReusedAndZeroed() {
+        Bucket vec3 = Bucket.of("Vec3Bucket");
+        Set<Long> first = new HashSet<>();
+        for (int i = 0; i < 256; i++) {
+            long address = vec3.address("alloc", record("Vec3", 1f, 2f, 3f));
+            first.add(address);
+        }
+        for (long address : first) {
+            vec3.call("free", address);
+        }
+        Set<Long> second = new HashSet<>();
+        for (int i = 0; i < 256; i++) {
+            long address = vec3.address("alloc");
+            second.add(address);
+            assertThat(vec3.call("load", address)).isEqualTo(record("Vec3", 0f, 0f, 0f));
+        }
+        try {
+            assertThat(second).as("freed blocks are handed out again").containsAnyElementsOf(first);
+        } finally {
+            for (long address : second) {
+                vec3.call("free", address);
+            }
+        }
+    }
+
+    @Test
+    void generalAndSpecialBucketsFollowTheRule() {
+        Bucket padded = Bucket.of("PaddedBucket");
+        Bucket ticks = Bucket.of("Ticks");
+        long general = padded.address("alloc");
+        long dedicated = ticks.address("alloc", record("Tick", 5L, 2.5));
+        try {
+            Bucket gmalloc = runtime("GMalloc");
+            assertThat(gmalloc.call("usableSize", general)).as("40-byte general bucket").isEqualTo(40L);
+            assertThat(ticks.call("load", dedicated)).isEqualTo(record("Tick", 5L, 2.5));
+            assertThatThrownBy(() -> ticks.call("free", general))
+                    .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo("io.gmalloc.InvalidFreeException"))
+                    .satisfies(e -> assertThat(e.getClass().getMethod("reason").invoke(e)).hasToString("WRONG_BUCKET"));
+        } finally {
+            padded.call("free", general);
+            ticks.call("free", dedicated);
+        }
+        ticks.call("free", 0L); // like free(NULL)
+    }
+
+    @Test
+    void allocOfNullFailsWithoutLeaking() {
+        Bucket particle = Bucket.of("ParticleBucket");
+        assertThatThrownBy(() -> particle.call("alloc", new Object[] {null}))
+                .isInstanceOf(NullPointerException.class);
+        Object half = record("Particle", record("Vec3", 1f, 2f, 3f), null, 1f);
+        assertThatThrownBy(() -> particle.call("alloc", half)).isInstanceOf(NullPointerException.class);
+    }
+}

@@ -1,0 +1,6 @@
+package com.example;
+
+import io.gmalloc.annotations.GMallocBucket;
+
+@GMallocBucket
+record Generic<T>(T value, int count) {}

@@ -1,0 +1,310 @@
+package com.example;
+
+import io.gmalloc.GMalloc;
+import io.gmalloc.SpecialBucket;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import javax.annotation.processing.Generated;
+
+/**
+ * Off-heap storage for {@code com.example.Particle} records, generated from its {@code @GMallocBucket} declaration:
+ * <pre>{@code
+ * record Particle(Vec3 pos, Vec3 vel, float mass)
+ * }</pre>
+ *
+ * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <pre>{@code
+ * struct Particle {  // size 28, alignment 4
+ *     struct Vec3 pos;  // offset 0
+ *     struct Vec3 vel;  // offset 12
+ *     float mass;  // offset 24
+ * };
+ * }</pre>
+ *
+ * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 28 bytes, so no byte is lost to rounding.
+ * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
+ */
+@Generated(
+        value = "io.gmalloc.processor.GMallocBucketProcessor",
+        comments = "from @GMallocBucket record com.example.Particle"
+)
+public final class ParticleBucket {
+    private static final StructLayout Vec3$LAYOUT = MemoryLayout.structLayout(
+            ValueLayout.JAVA_FLOAT.withName("x"),
+            ValueLayout.JAVA_FLOAT.withName("y"),
+            ValueLayout.JAVA_FLOAT.withName("z"))
+            .withName("Vec3");
+
+    /**
+     * The C layout of {@code Particle}: members {@code pos}, {@code vel}, {@code mass}, padding explicit.
+     */
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Vec3$LAYOUT.withName("pos"),
+            Vec3$LAYOUT.withName("vel"),
+            ValueLayout.JAVA_FLOAT.withName("mass"))
+            .withName("Particle");
+
+    /**
+     * Bytes per {@code Particle}, trailing padding included; also the distance between blocks.
+     */
+    public static final long SIZE = 28L;
+
+    /**
+     * Alignment of {@code Particle}: its largest member alignment.
+     */
+    public static final long ALIGNMENT = 4L;
+
+    private static final long pos$OFFSET = 0L;
+
+    private static final long vel$OFFSET = 12L;
+
+    private static final long mass$OFFSET = 24L;
+
+    /**
+     * The whole address space; accessors read and write raw addresses through it.
+     */
+    private static final MemorySegment MEMORY$ = GMalloc.addressSpace();
+
+    /**
+     * {@code -Dgmalloc.checked=true}, read once so the JIT folds the check away when off.
+     */
+    private static final boolean CHECKED$ = GMalloc.checkedMode();
+
+    /**
+     * This type's own bucket: blocks exactly {@code SIZE} bytes apart.
+     */
+    private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Particle", SIZE, ALIGNMENT);
+
+    private ParticleBucket() {
+    }
+
+    /**
+     * Allocates a zeroed {@code Particle} block from this type's own bucket ({@code SIZE} bytes apart).
+     *
+     * @return the block's address; release it with {@link #free(long)}
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})
+     */
+    public static long alloc() {
+        return BUCKET$.alloc();
+    }
+
+    /**
+     * Allocates a block and stores {@code value} in it.
+     *
+     * @param value the record to copy off-heap
+     * @return the block's address; release it with {@link #free(long)}
+     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     */
+    public static long alloc(Particle value) {
+        long address = alloc();
+        try {
+            store(address, value);
+        } catch (RuntimeException e) {
+            free(address);
+            throw e;
+        }
+        return address;
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Particle} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     *
+     * @param count number of elements, not negative
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     */
+    public static long allocArray(long count) {
+        return GMalloc.gcalloc(count, SIZE);
+    }
+
+    /**
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     *
+     * @param base the array's address
+     * @param index element index, {@code 0 <= index < count}
+     * @return {@code base + index * SIZE}
+     */
+    public static long elementAddress(long base, long index) {
+        return base + index * SIZE;
+    }
+
+    /**
+     * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
+     *
+     * @param base the array's address
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     */
+    public static void freeArray(long base) {
+        GMalloc.gfree(base);
+    }
+
+    /**
+     * Reads the whole {@code Particle} at {@code address} into a new record.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return a heap copy
+     */
+    public static Particle load(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return new Particle(
+                load$Vec3(address + pos$OFFSET),
+                load$Vec3(address + vel$OFFSET),
+                MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + mass$OFFSET));
+    }
+
+    /**
+     * Writes every component of {@code value} to the {@code Particle} at {@code address}.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the record to copy
+     * @throws NullPointerException if {@code value} or a nested record in it is null
+     */
+    public static void store(long address, Particle value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        store$Vec3(address + pos$OFFSET, value.pos());
+        store$Vec3(address + vel$OFFSET, value.vel());
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + mass$OFFSET, value.mass());
+    }
+
+    /**
+     * Reads {@code Vec3 pos} (offset 0) into a new record.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return the component's value
+     */
+    public static Vec3 pos(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return load$Vec3(address + pos$OFFSET);
+    }
+
+    /**
+     * Writes {@code Vec3 pos} (offset 0).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the new value
+     */
+    public static void pos(long address, Vec3 value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        store$Vec3(address + pos$OFFSET, value);
+    }
+
+    /**
+     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of {@code Vec3}'s generated bucket class.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return {@code address} plus the component's offset
+     */
+    public static long posAddress(long address) {
+        return address + pos$OFFSET;
+    }
+
+    /**
+     * Reads {@code Vec3 vel} (offset 12) into a new record.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return the component's value
+     */
+    public static Vec3 vel(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return load$Vec3(address + vel$OFFSET);
+    }
+
+    /**
+     * Writes {@code Vec3 vel} (offset 12).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the new value
+     */
+    public static void vel(long address, Vec3 value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        store$Vec3(address + vel$OFFSET, value);
+    }
+
+    /**
+     * Returns the address of the nested {@code Vec3 vel} (offset 12), for the accessors of {@code Vec3}'s generated bucket class.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return {@code address} plus the component's offset
+     */
+    public static long velAddress(long address) {
+        return address + vel$OFFSET;
+    }
+
+    /**
+     * Reads {@code float mass} (offset 24).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return the component's value
+     */
+    public static float mass(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + mass$OFFSET);
+    }
+
+    /**
+     * Writes {@code float mass} (offset 24).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the new value
+     */
+    public static void mass(long address, float value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + mass$OFFSET, value);
+    }
+
+    /**
+     * Views the {@code Particle} at {@code address} as a segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, like the raw address).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return a segment for use with {@link #LAYOUT}
+     */
+    public static MemorySegment segment(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return MEMORY$.asSlice(address, SIZE);
+    }
+
+    private static Vec3 load$Vec3(long address) {
+        return new Vec3(
+                MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L),
+                MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 4L),
+                MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 8L));
+    }
+
+    private static void store$Vec3(long address, Vec3 value) {
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L, value.x());
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 4L, value.y());
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 8L, value.z());
+    }
+}

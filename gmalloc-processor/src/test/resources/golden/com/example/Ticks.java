@@ -1,0 +1,239 @@
+package com.example;
+
+import io.gmalloc.GMalloc;
+import io.gmalloc.SpecialBucket;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import javax.annotation.processing.Generated;
+
+/**
+ * Off-heap storage for {@code com.example.Tick} records, generated from its {@code @GMallocBucket} declaration:
+ * <pre>{@code
+ * record Tick(long time, double price)
+ * }</pre>
+ *
+ * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <pre>{@code
+ * struct Tick {  // size 16, alignment 8
+ *     int64_t time;  // offset 0
+ *     double price;  // offset 8
+ * };
+ * }</pre>
+ *
+ * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 16 bytes ({@code dedicated = true}).
+ * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
+ */
+@Generated(
+        value = "io.gmalloc.processor.GMallocBucketProcessor",
+        comments = "from @GMallocBucket record com.example.Tick"
+)
+public final class Ticks {
+    /**
+     * The C layout of {@code Tick}: members {@code time}, {@code price}, padding explicit.
+     */
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            ValueLayout.JAVA_LONG.withName("time"),
+            ValueLayout.JAVA_DOUBLE.withName("price"))
+            .withName("Tick");
+
+    /**
+     * Bytes per {@code Tick}, trailing padding included; also the distance between blocks.
+     */
+    public static final long SIZE = 16L;
+
+    /**
+     * Alignment of {@code Tick}: its largest member alignment.
+     */
+    public static final long ALIGNMENT = 8L;
+
+    private static final long time$OFFSET = 0L;
+
+    private static final long price$OFFSET = 8L;
+
+    /**
+     * The whole address space; accessors read and write raw addresses through it.
+     */
+    private static final MemorySegment MEMORY$ = GMalloc.addressSpace();
+
+    /**
+     * {@code -Dgmalloc.checked=true}, read once so the JIT folds the check away when off.
+     */
+    private static final boolean CHECKED$ = GMalloc.checkedMode();
+
+    /**
+     * This type's own bucket: blocks exactly {@code SIZE} bytes apart.
+     */
+    private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Tick", SIZE, ALIGNMENT);
+
+    private Ticks() {
+    }
+
+    /**
+     * Allocates a zeroed {@code Tick} block from this type's own bucket ({@code SIZE} bytes apart).
+     *
+     * @return the block's address; release it with {@link #free(long)}
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})
+     */
+    public static long alloc() {
+        return BUCKET$.alloc();
+    }
+
+    /**
+     * Allocates a block and stores {@code value} in it.
+     *
+     * @param value the record to copy off-heap
+     * @return the block's address; release it with {@link #free(long)}
+     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     */
+    public static long alloc(Tick value) {
+        long address = alloc();
+        try {
+            store(address, value);
+        } catch (RuntimeException e) {
+            free(address);
+            throw e;
+        }
+        return address;
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     *
+     * @param count number of elements, not negative
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     */
+    public static long allocArray(long count) {
+        return GMalloc.gcalloc(count, SIZE);
+    }
+
+    /**
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     *
+     * @param base the array's address
+     * @param index element index, {@code 0 <= index < count}
+     * @return {@code base + index * SIZE}
+     */
+    public static long elementAddress(long base, long index) {
+        return base + index * SIZE;
+    }
+
+    /**
+     * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
+     *
+     * @param base the array's address
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     */
+    public static void freeArray(long base) {
+        GMalloc.gfree(base);
+    }
+
+    /**
+     * Reads the whole {@code Tick} at {@code address} into a new record.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return a heap copy
+     */
+    public static Tick load(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return new Tick(
+                MEMORY$.get(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET),
+                MEMORY$.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET));
+    }
+
+    /**
+     * Writes every component of {@code value} to the {@code Tick} at {@code address}.
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the record to copy
+     * @throws NullPointerException if {@code value} or a nested record in it is null
+     */
+    public static void store(long address, Tick value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET, value.time());
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET, value.price());
+    }
+
+    /**
+     * Reads {@code long time} (offset 0).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return the component's value
+     */
+    public static long time(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return MEMORY$.get(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET);
+    }
+
+    /**
+     * Writes {@code long time} (offset 0).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the new value
+     */
+    public static void time(long address, long value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET, value);
+    }
+
+    /**
+     * Reads {@code double price} (offset 8).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return the component's value
+     */
+    public static double price(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return MEMORY$.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET);
+    }
+
+    /**
+     * Writes {@code double price} (offset 8).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param value the new value
+     */
+    public static void price(long address, double value) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET, value);
+    }
+
+    /**
+     * Views the {@code Tick} at {@code address} as a segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, like the raw address).
+     *
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @return a segment for use with {@link #LAYOUT}
+     */
+    public static MemorySegment segment(long address) {
+        if (CHECKED$) {
+            GMalloc.checkAccess(address, SIZE);
+        }
+        return MEMORY$.asSlice(address, SIZE);
+    }
+}

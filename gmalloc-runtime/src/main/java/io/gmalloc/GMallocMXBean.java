@@ -1,0 +1,95 @@
+package io.gmalloc;
+
+import io.gmalloc.internal.GMallocMXBeanImpl;
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * gmalloc's figures for JMX consoles (JConsole, VisualVM, Prometheus' JMX exporter): the totals of
+ * {@link GMalloc#stats()} as attributes of {@code io.gmalloc:type=GMalloc}. Register it once with
+ * {@link #register()}, or start the JVM with {@code -Dgmalloc.jmx=true} to have it registered on gmalloc's
+ * first use.
+ */
+public interface GMallocMXBean {
+
+    /** The name the bean is registered under. */
+    String OBJECT_NAME = "io.gmalloc:type=GMalloc";
+
+    /**
+     * Returns {@link GMallocStats#reservedBytes()}.
+     *
+     * @return bytes reserved from the OS
+     */
+    long getReservedBytes();
+
+    /**
+     * Returns {@link GMallocStats#committedBytes()}.
+     *
+     * @return bytes touched
+     */
+    long getCommittedBytes();
+
+    /**
+     * Returns {@link GMallocStats#liveBytes()}.
+     *
+     * @return usable bytes of live blocks
+     */
+    long getLiveBytes();
+
+    /**
+     * Returns {@link GMallocStats#liveBlocks()}.
+     *
+     * @return live blocks
+     */
+    long getLiveBlocks();
+
+    /**
+     * Returns {@link GMallocStats#largeAllocations()}.
+     *
+     * @return live blocks above 512 bytes
+     */
+    long getLargeAllocations();
+
+    /**
+     * Returns {@link GMallocStats#invalidFrees()}.
+     *
+     * @return invalid frees so far
+     */
+    long getInvalidFrees();
+
+    /**
+     * Returns {@link GMallocStats#heaps()}.
+     *
+     * @return heaps in use
+     */
+    int getHeaps();
+
+    /**
+     * Gives empty arenas back to the OS, as {@link GMalloc#trim()}.
+     *
+     * @return bytes given back
+     */
+    long trim();
+
+    /**
+     * Registers the bean with the platform MBean server under {@link #OBJECT_NAME}, once; later calls do nothing.
+     *
+     * @return the bean's name
+     * @throws IllegalStateException if the MBean server refuses the registration
+     */
+    static ObjectName register() {
+        try {
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            var server = ManagementFactory.getPlatformMBeanServer();
+            synchronized (GMallocMXBean.class) {
+                if (!server.isRegistered(name)) {
+                    server.registerMBean(new GMallocMXBeanImpl(), name);
+                }
+            }
+            return name;
+        } catch (JMException e) {
+            throw new IllegalStateException("gmalloc: cannot register " + OBJECT_NAME, e);
+        }
+    }
+}
