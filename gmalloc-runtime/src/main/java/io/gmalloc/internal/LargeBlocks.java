@@ -33,6 +33,12 @@ final class LargeBlocks {
 
     /** A zeroed block of {@code bytes} (rounded up to 16) aligned to {@code alignment}, at least 16. */
     static long alloc(long bytes, long alignment) {
+        if (bytes > Long.MAX_VALUE - 15) {
+            // Rounding up would wrap to a negative reservation that slips past the cap (and lowers the count
+            // other threads check against): no such block can exist, so fail here.
+            throw new OutOfMemoryError("gmalloc: cannot allocate " + bytes + " bytes: larger than any address space"
+                    + " (-Dgmalloc.maxBytes=" + Options.MAX_BYTES + ")");
+        }
         long usable = Bucket.roundUp(bytes, 16);
         long address = OsMemory.calloc(usable, alignment, bytes);
         synchronized (RECENTLY_FREED) {
