@@ -104,6 +104,7 @@ class OutOfMemoryReliabilityTest {
             List<Long> again = fill("large-again", size);
             System.out.println("large-again-count " + again.size());
             again.forEach(GMalloc::gfree);
+            GMalloc.trim();
             System.out.println("live " + GMalloc.stats().liveBlocks() + " reserved " + GMalloc.stats().reservedBytes());
         }
 
