@@ -177,7 +177,7 @@ public final class Allocator {
     public static long trim() {
         Heaps.reapDead();
         Heaps.trimReachable();
-        long released = SlabPool.trim();
+        long released = SlabPool.trim() + LargeBlocks.releaseQuarantine();
         Events.trim(released);
         return released;
     }
