@@ -67,6 +67,22 @@ class ObservabilityTest {
     }
 
     @Test
+    void trimReportsEveryByteItGivesBack() {
+        GMalloc.trim();
+        long[] blocks = new long[3_000_000];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = GMalloc.gmalloc(8 + (i % 64) * 8); // every bucket
+        }
+        for (long b : blocks) {
+            GMalloc.gfree(b);
+        }
+        long reserved = GMalloc.stats().reservedBytes();
+        long released = GMalloc.trim();
+        assertThat(released).isPositive();
+        assertThat(GMalloc.stats().reservedBytes()).isEqualTo(reserved - released);
+    }
+
+    @Test
     void mxBeanExposesTheSameFigures() throws Exception {
         ObjectName name = GMallocMXBean.register();
         assertThat(GMallocMXBean.register()).isEqualTo(name);

@@ -175,9 +175,11 @@ public final class Allocator {
 
     /** {@code trim()}: dead heaps, the caller's heap, free stripes, orphans, then the pool. */
     public static long trim() {
+        long releasedBefore = SlabPool.releasedBytes();
         Heaps.reapDead();
-        Heaps.trimReachable();
-        long released = SlabPool.trim() + LargeBlocks.releaseQuarantine();
+        Heaps.trimReachable(); // what it retires past the pool's reserve is released right away: counted too
+        SlabPool.trim();
+        long released = SlabPool.releasedBytes() - releasedBefore + LargeBlocks.releaseQuarantine();
         Events.trim(released);
         return released;
     }

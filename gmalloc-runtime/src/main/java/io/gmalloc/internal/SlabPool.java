@@ -27,6 +27,9 @@ final class SlabPool {
     private static final List<ArrayDeque<Slab>> ORPHANS = new ArrayList<>();
     private static long emptyBytes;
 
+    /** Bytes given back to the OS so far, automatically or by {@link #trim}. */
+    private static long releasedBytes;
+
     /**
      * A new slab of about {@code bytes} for a bucket. Pooled memory comes first (memory already reserved beats a
      * new mapping): a mapping of exactly that size, else the largest one the bucket can use. Then the OS.
@@ -82,11 +85,11 @@ final class SlabPool {
         emptyBytes += slab.bytes;
     }
 
-    private static long release(Mapping mapping) {
+    private static void release(Mapping mapping) {
         emptyBytes -= mapping.bytes;
+        releasedBytes += mapping.bytes;
         SlabRegistry.unregister(mapping.base, mapping.bytes);
         OsMemory.unmap(mapping.base, mapping.bytes);
-        return mapping.bytes;
     }
 
     /** Takes the slabs of a heap whose thread has ended. Caller made sure the thread is dead. */
@@ -144,8 +147,15 @@ final class SlabPool {
         }
     }
 
+    /** Bytes given back to the OS so far. */
+    static long releasedBytes() {
+        synchronized (LOCK) {
+            return releasedBytes;
+        }
+    }
+
     /** Drains orphans, retires the empty ones, and gives every empty mapping back to the OS. */
-    static long trim() {
+    static void trim() {
         synchronized (LOCK) {
             for (ArrayDeque<Slab> orphans : ORPHANS) {
                 for (Iterator<Slab> it = orphans.iterator(); it.hasNext(); ) {
@@ -157,11 +167,9 @@ final class SlabPool {
                     }
                 }
             }
-            long released = 0;
             while (!EMPTY.isEmpty()) {
-                released += release(EMPTY.pollFirst());
+                release(EMPTY.pollFirst());
             }
-            return released;
         }
     }
 
