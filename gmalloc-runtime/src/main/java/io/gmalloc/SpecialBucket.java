@@ -24,7 +24,8 @@ public final class SpecialBucket {
     private final long alignment;
 
     /**
-     * Creates and registers a special bucket.
+     * Creates and registers a special bucket. Buckets with the same name, stride and alignment are one bucket
+     * (their blocks are interchangeable), so re-running a class initialiser in another class loader adds none.
      *
      * @param name a name for messages and stats, e.g. the record's qualified name
      * @param stride bytes per block, 1..65536; blocks lie exactly this far apart

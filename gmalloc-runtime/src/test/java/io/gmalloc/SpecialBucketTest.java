@@ -91,6 +91,22 @@ class SpecialBucketTest {
     }
 
     @Test
+    void sameNameAndShapeShareOneBucket() {
+        SpecialBucket first = new SpecialBucket("shared.Vec3", 12, 4);
+        SpecialBucket again = new SpecialBucket("shared.Vec3", 12, 4);
+        SpecialBucket otherShape = new SpecialBucket("shared.Vec3", 16, 4);
+        int bucketsBefore = GMalloc.stats().buckets().size();
+        new SpecialBucket("shared.Vec3", 12, 4);
+        assertThat(GMalloc.stats().buckets()).hasSize(bucketsBefore);
+        long address = first.alloc();
+        again.free(address); // the same bucket: no WRONG_BUCKET
+        long other = otherShape.alloc();
+        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> first.free(other)).reason())
+                .isEqualTo(Reason.WRONG_BUCKET);
+        otherShape.free(other);
+    }
+
+    @Test
     void rejectsBadShapes() {
         assertThatThrownBy(() -> new SpecialBucket("x", 0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stride");

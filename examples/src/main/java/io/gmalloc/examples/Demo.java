@@ -277,6 +277,26 @@ public final class Demo {
             ParticleBucket.free(p);
         }
         GMalloc.trim();
+
+        // The same data through an interface: one flyweight walks a contiguous array of Body structs.
+        long bodies = BodyBucket.allocArray(count);
+        BodyBucket.Ref body = BodyBucket.ref(bodies);
+        long t1 = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            body.moveTo(BodyBucket.elementAddress(bodies, i));
+            body.mass(1 + (i & 7));
+            body.active((i & 1) == 0);
+        }
+        double weight = 0;
+        for (long i = 0; i < count; i++) {
+            if (body.moveTo(BodyBucket.elementAddress(bodies, i)).active()) {
+                weight += body.weight();
+            }
+        }
+        long t2 = System.nanoTime();
+        BodyBucket.freeArray(bodies);
+        out.printf(Locale.ROOT, "interface Body through one BodyBucket.Ref over allocArray(%,d) x %d B: total active "
+                + "weight %.0f N in %d ms%n", count, BodyBucket.SIZE, weight, (t2 - t1) / 1_000_000);
     }
 
     // ---- 3. the general API: mixed sizes ------------------------------------------------------------------------

@@ -51,6 +51,23 @@ class GeneratedBucketsTest {
     }
 
     @Test
+    void bodyFlyweightImplementsTheInterface() {
+        assertThat(BodyBucket.SIZE).isEqualTo(20);
+        long b = BodyBucket.alloc();
+        try {
+            Body body = BodyBucket.ref(b);
+            body.mass(2f);
+            body.pos(new Vec3(1, 2, 3));
+            assertThat(BodyBucket.mass(b)).isEqualTo(2f);
+            assertThat(body.weight()).isEqualTo(2f * 9.81f);
+            assertThat(Vec3Bucket.load(BodyBucket.posAddress(b))).isEqualTo(new Vec3(1, 2, 3));
+            assertThat(body.active()).isFalse();
+        } finally {
+            BodyBucket.free(b);
+        }
+    }
+
+    @Test
     void demoRunsAtSmallSize() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), 20_000, 5_000, 2, 20_000);

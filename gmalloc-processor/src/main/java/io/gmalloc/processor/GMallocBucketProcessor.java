@@ -21,6 +21,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -74,7 +75,11 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
         }
         TypeElement record = (TypeElement) annotated;
         BucketModel model = BucketModel.of(
-                extractor.struct(record), generatedName.get(), dedicated(annotation), generatedAnnotationReadable(record));
+                extractor.struct(record),
+                generatedName.get(),
+                dedicated(annotation),
+                generatedAnnotationReadable(record),
+                record.getKind() == ElementKind.INTERFACE);
         validator.validateModel(model, record, reporter);
         if (reporter.hasErrors()) {
             return;

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenSourceTest {
     private static final String[] GOOD = {
         "good/com/example/Vec3.java", "good/com/example/Padded.java",
-        "good/com/example/Particle.java", "good/com/example/Tick.java"
+        "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java"
     };
 
     private static Compilation compilation;
@@ -41,7 +41,7 @@ class GoldenSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Vec3Bucket", "PaddedBucket", "ParticleBucket", "Ticks"})
+    @ValueSource(strings = {"Vec3Bucket", "PaddedBucket", "ParticleBucket", "Ticks", "BodyBucket"})
     void generatesGoldenSource(String generatedName) throws IOException {
         String actual = compilation.generatedSourceFile("com.example." + generatedName)
                 .orElseThrow(() -> new AssertionError(generatedName + " was not generated"))

@@ -6,7 +6,7 @@ import io.gmalloc.annotations.GMallocBucket;
 final class NotARecord {}
 
 @GMallocBucket
-interface NotARecordEither {}
+@interface NotARecordEither {}
 
 @GMallocBucket
 enum NotARecordAtAll { A }

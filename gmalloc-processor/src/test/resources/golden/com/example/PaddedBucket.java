@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * record Padded(byte flag, long id, short kind, boolean alive, char tag, double weight, int count)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Padded} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Padded {  // size 40, alignment 8
  *     int8_t flag;  // offset 0
@@ -65,18 +65,39 @@ public final class PaddedBucket {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code flag}.
+     */
     private static final long flag$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code id}.
+     */
     private static final long id$OFFSET = 8L;
 
+    /**
+     * Byte offset of {@code kind}.
+     */
     private static final long kind$OFFSET = 16L;
 
+    /**
+     * Byte offset of {@code alive}.
+     */
     private static final long alive$OFFSET = 18L;
 
+    /**
+     * Byte offset of {@code tag}.
+     */
     private static final long tag$OFFSET = 20L;
 
+    /**
+     * Byte offset of {@code weight}.
+     */
     private static final long weight$OFFSET = 24L;
 
+    /**
+     * Byte offset of {@code count}.
+     */
     private static final long count$OFFSET = 32L;
 
     /**
@@ -89,6 +110,9 @@ public final class PaddedBucket {
      */
     private static final boolean CHECKED$ = GMalloc.checkedMode();
 
+    /**
+     * Static members only.
+     */
     private PaddedBucket() {
     }
 
@@ -100,6 +124,16 @@ public final class PaddedBucket {
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
+     */
+    public static void free(long address) {
+        GMalloc.gfree(address);
     }
 
     /**
@@ -118,16 +152,6 @@ public final class PaddedBucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of gmalloc
-     */
-    public static void free(long address) {
-        GMalloc.gfree(address);
     }
 
     /**

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Particle(Vec3 pos, Vec3 vel, float mass)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Particle} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Particle {  // size 28, alignment 4
  *     struct Vec3 pos;  // offset 0
@@ -31,6 +31,9 @@ import javax.annotation.processing.Generated;
         comments = "from @GMallocBucket record com.example.Particle"
 )
 public final class ParticleBucket {
+    /**
+     * The C layout of the nested {@code com.example.Vec3}.
+     */
     private static final StructLayout Vec3$LAYOUT = MemoryLayout.structLayout(
             ValueLayout.JAVA_FLOAT.withName("x"),
             ValueLayout.JAVA_FLOAT.withName("y"),
@@ -56,10 +59,19 @@ public final class ParticleBucket {
      */
     public static final long ALIGNMENT = 4L;
 
+    /**
+     * Byte offset of {@code pos}.
+     */
     private static final long pos$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code vel}.
+     */
     private static final long vel$OFFSET = 12L;
 
+    /**
+     * Byte offset of {@code mass}.
+     */
     private static final long mass$OFFSET = 24L;
 
     /**
@@ -77,6 +89,9 @@ public final class ParticleBucket {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Particle", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private ParticleBucket() {
     }
 
@@ -88,6 +103,18 @@ public final class ParticleBucket {
      */
     public static long alloc() {
         return BUCKET$.alloc();
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
     }
 
     /**
@@ -106,18 +133,6 @@ public final class ParticleBucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**
@@ -295,6 +310,12 @@ public final class ParticleBucket {
         return MEMORY$.asSlice(address, SIZE);
     }
 
+    /**
+     * Reads a nested {@code Vec3} (no check: the caller checked the enclosing struct).
+     *
+     * @param address the nested struct's address
+     * @return a heap copy
+     */
     private static Vec3 load$Vec3(long address) {
         return new Vec3(
                 MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L),
@@ -302,6 +323,12 @@ public final class ParticleBucket {
                 MEMORY$.get(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 8L));
     }
 
+    /**
+     * Writes a nested {@code Vec3} (no check: the caller checked the enclosing struct).
+     *
+     * @param address the nested struct's address
+     * @param value the record to copy
+     */
     private static void store$Vec3(long address, Vec3 value) {
         MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 0L, value.x());
         MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + 4L, value.y());

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Tick(long time, double price)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Tick} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Tick {  // size 16, alignment 8
  *     int64_t time;  // offset 0
@@ -48,8 +48,14 @@ public final class Ticks {
      */
     public static final long ALIGNMENT = 8L;
 
+    /**
+     * Byte offset of {@code time}.
+     */
     private static final long time$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code price}.
+     */
     private static final long price$OFFSET = 8L;
 
     /**
@@ -67,6 +73,9 @@ public final class Ticks {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Tick", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private Ticks() {
     }
 
@@ -78,6 +87,18 @@ public final class Ticks {
      */
     public static long alloc() {
         return BUCKET$.alloc();
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
     }
 
     /**
@@ -96,18 +117,6 @@ public final class Ticks {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**

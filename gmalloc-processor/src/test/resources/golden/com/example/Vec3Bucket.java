@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * record Vec3(float x, float y, float z)
  * }</pre>
  *
- * <p>Each record is stored as this C struct (LP64, as gcc lays it out):
+ * <p>Each {@code Vec3} is stored as this C struct (LP64, as gcc lays it out):
  * <pre>{@code
  * struct Vec3 {  // size 12, alignment 4
  *     float x;  // offset 0
@@ -50,10 +50,19 @@ public final class Vec3Bucket {
      */
     public static final long ALIGNMENT = 4L;
 
+    /**
+     * Byte offset of {@code x}.
+     */
     private static final long x$OFFSET = 0L;
 
+    /**
+     * Byte offset of {@code y}.
+     */
     private static final long y$OFFSET = 4L;
 
+    /**
+     * Byte offset of {@code z}.
+     */
     private static final long z$OFFSET = 8L;
 
     /**
@@ -71,6 +80,9 @@ public final class Vec3Bucket {
      */
     private static final SpecialBucket BUCKET$ = new SpecialBucket("com.example.Vec3", SIZE, ALIGNMENT);
 
+    /**
+     * Static members only.
+     */
     private Vec3Bucket() {
     }
 
@@ -82,6 +94,18 @@ public final class Vec3Bucket {
      */
     public static long alloc() {
         return BUCKET$.alloc();
+    }
+
+    /**
+     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
+     *
+     * @param address the block's address
+     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     */
+    public static void free(long address) {
+        if (address != 0) {
+            BUCKET$.free(address);
+        }
     }
 
     /**
@@ -100,18 +124,6 @@ public final class Vec3Bucket {
             throw e;
         }
         return address;
-    }
-
-    /**
-     * Frees a block returned by {@link #alloc()}; {@code 0} is ignored.
-     *
-     * @param address the block's address
-     * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
-     */
-    public static void free(long address) {
-        if (address != 0) {
-            BUCKET$.free(address);
-        }
     }
 
     /**

@@ -62,13 +62,21 @@ public final class Bucket {
     }
 
     /**
-     * Registers a new special bucket. Validation of the arguments is the caller's ({@code SpecialBucket}).
+     * Registers a special bucket, or returns the one already registered under the same name and shape: a
+     * generated class initialised again in another class loader (tests, hot reload, plugins) shares its bucket
+     * instead of adding one per load. Validation of the arguments is the caller's ({@code SpecialBucket}).
      *
-     * @return the bucket, with the next free index
+     * @return the bucket
      */
     public static Bucket registerSpecial(String name, long stride, long alignment) {
         synchronized (LOCK) {
             Bucket[] old = all;
+            for (int i = SizeClasses.GENERAL_BUCKETS; i < old.length; i++) {
+                Bucket known = old[i];
+                if (known.name.equals(name) && known.stride == stride && known.alignment == alignment) {
+                    return known;
+                }
+            }
             Bucket bucket = new Bucket(old.length, stride, alignment, true, name);
             Bucket[] grown = Arrays.copyOf(old, old.length + 1);
             grown[old.length] = bucket;

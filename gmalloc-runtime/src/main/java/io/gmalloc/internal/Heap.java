@@ -61,7 +61,11 @@ public final class Heap {
             long free = bits[word];
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
-                bits[word] = free & (free - 1);
+                long rest = free & (free - 1);
+                bits[word] = rest;
+                if (rest == 0 && word + 1 < bits.length) {
+                    slab.cursor = word + 1; // a word used up: step on rather than take the slow path next time
+                }
                 slab.used++;
                 long address = slab.base + index * slab.stride;
                 if (index < slab.fresh) {
@@ -91,7 +95,7 @@ public final class Heap {
      */
     public static void free(long address) {
         Slab slab = SlabRegistry.lookup(address);
-        if (slab != null && slab.owner.thread == Thread.currentThread()) {
+        if (slab != null && slab.ownerThread == Thread.currentThread()) {
             freeLocal(slab, address);
             return;
         }
@@ -108,6 +112,9 @@ public final class Heap {
     /** The Arenarray of a bucket, created (and the per-bucket arrays grown) on first use. Owner only. */
     private Arenarray arenarray(int bucket) {
         Arenarray[] all = arenarrays;
+        if (bucket < all.length && all[bucket] != null) {
+            return all[bucket];
+        }
         if (bucket >= all.length) {
             int buckets = Bucket.all().length;
             all = Arrays.copyOf(all, buckets);
@@ -115,12 +122,9 @@ public final class Heap {
             Arrays.fill(grown, current.length, buckets, Slab.EMPTY);
             current = grown;
         }
-        Arenarray arenarray = all[bucket];
-        if (arenarray == null) {
-            arenarray = new Arenarray(this, Bucket.all()[bucket]);
-            all[bucket] = arenarray;
-        }
-        arenarrays = all;
+        Arenarray arenarray = new Arenarray(this, Bucket.all()[bucket]);
+        all[bucket] = arenarray;
+        arenarrays = all; // publish for stats(): only when something changed
         return arenarray;
     }
 

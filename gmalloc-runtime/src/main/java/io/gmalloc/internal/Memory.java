@@ -19,6 +19,10 @@ public final class Memory {
 
     /** Zeroes {@code bytes} bytes at {@code address}: long stores for small blocks, a bulk fill for large ones. */
     static void zero(long address, long bytes) {
+        if (bytes == Long.BYTES) { // the 8-byte bucket: the common case, one store
+            EVERYTHING.set(LONG, address, 0L);
+            return;
+        }
         if (bytes > 64) {
             EVERYTHING.asSlice(address, bytes).fill((byte) 0);
             return;

@@ -80,7 +80,7 @@ final class SlabPool {
     }
 
     private static void retireLocked(Slab slab) {
-        slab.owner = Heap.NONE;
+        slab.own(Heap.NONE);
         EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
         emptyBytes += slab.bytes;
     }
@@ -107,7 +107,7 @@ final class SlabPool {
                     if (slab.used == 0) {
                         retireLocked(slab);
                     } else {
-                        slab.owner = Heap.NONE;
+                        slab.own(Heap.NONE);
                         slab.full = false;
                         orphans(arenarray.bucket.index).addLast(slab);
                     }
@@ -139,7 +139,7 @@ final class SlabPool {
                 }
                 slab.home = home; // before the owner changes: a remote free after this flags the new home
                 slab.drainRemote();
-                slab.owner = heap;
+                slab.own(heap);
                 slab.cursor = 0;
                 return slab;
             }

@@ -13,9 +13,16 @@ import java.util.Map;
  * @param dedicated the annotation's {@code dedicated} flag
  * @param bucketKind where blocks come from ({@link BucketKind#choose})
  * @param generatedAnnotation whether {@code javax.annotation.processing.Generated} is readable where the class goes
+ * @param flyweight the annotated type is an interface of getter/setter pairs: no record to load or store, a
+ *     generated {@code Ref} implements the interface over an address instead
  */
 public record BucketModel(
-        StructModel struct, String generatedName, boolean dedicated, BucketKind bucketKind, boolean generatedAnnotation) {
+        StructModel struct,
+        String generatedName,
+        boolean dedicated,
+        BucketKind bucketKind,
+        boolean generatedAnnotation,
+        boolean flyweight) {
 
     /**
      * Builds the model and applies the bucket rule.
@@ -24,16 +31,22 @@ public record BucketModel(
      * @param generatedName simple name of the generated class
      * @param dedicated the annotation's flag
      * @param generatedAnnotation whether {@code @Generated} can be used
+     * @param flyweight whether the annotated type is an interface
      * @return the model
      */
     public static BucketModel of(
-            StructModel struct, String generatedName, boolean dedicated, boolean generatedAnnotation) {
+            StructModel struct,
+            String generatedName,
+            boolean dedicated,
+            boolean generatedAnnotation,
+            boolean flyweight) {
         return new BucketModel(
                 struct,
                 generatedName,
                 dedicated,
                 BucketKind.choose(struct.sizeBytes(), dedicated),
-                generatedAnnotation);
+                generatedAnnotation,
+                flyweight);
     }
 
     /**

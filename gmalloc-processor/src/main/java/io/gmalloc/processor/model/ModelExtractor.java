@@ -9,7 +9,6 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -17,7 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Turns a validated {@code @GMallocBucket} record into plain model records. Runs only after the validator found no
+ * Turns a validated {@code @GMallocBucket} record (or getter/setter interface) into plain model records. Runs only after the validator found no
  * error, so every component is a primitive or a valid nested record and nesting is acyclic.
  */
 public final class ModelExtractor {
@@ -48,9 +47,9 @@ public final class ModelExtractor {
             return known;
         }
         List<FieldModel> components = new ArrayList<>();
-        for (RecordComponentElement component : record.getRecordComponents()) {
-            String name = component.getSimpleName().toString();
-            TypeMirror type = component.asType();
+        for (Components.Component component : Components.of(record)) {
+            String name = component.name();
+            TypeMirror type = component.type();
             if (type.getKind().isPrimitive()) {
                 FieldKind kind = FieldKind.ofPrimitive(type.toString());
                 components.add(new FieldModel(name, kind, 0, null));

@@ -101,10 +101,17 @@ public final class BucketRenderer {
                     .build());
         }
         addConstants(type);
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Static members only.\n")
+                .build());
         addLifecycle(type);
         addArrays(type);
-        addWholeRecordAccess(type);
+        if (model.flyweight()) {
+            addFlyweight(type);
+        } else {
+            addWholeRecordAccess(type);
+        }
         for (FieldModel field : struct.fields()) {
             addAccessors(type, field);
         }
@@ -121,6 +128,7 @@ public final class BucketRenderer {
     private void addConstants(TypeSpec.Builder type) {
         for (StructModel nested : model.nestedStructs()) {
             type.addField(FieldSpec.builder(STRUCT_LAYOUT, helper(nested) + "$LAYOUT", PRIVATE_CONSTANT)
+                    .addJavadoc("The C layout of the nested {@code $L}.\n", nested.type().canonicalName())
                     .initializer(layout(nested))
                     .build());
         }
@@ -140,6 +148,7 @@ public final class BucketRenderer {
                 .build());
         for (FieldModel field : struct.fields()) {
             type.addField(FieldSpec.builder(long.class, offset(field), PRIVATE_CONSTANT)
+                    .addJavadoc("Byte offset of {@code $L}.\n", field.name())
                     .initializer("$LL", field.offsetBytes())
                     .build());
         }
@@ -210,6 +219,10 @@ public final class BucketRenderer {
             free.addStatement("$T.gfree(address)", Names.GMALLOC);
         }
         type.addMethod(alloc.build());
+        type.addMethod(free.build());
+        if (model.flyweight()) {
+            return; // no record to copy in
+        }
         type.addMethod(MethodSpec.methodBuilder("alloc")
                 .addModifiers(API)
                 .returns(long.class)
@@ -228,7 +241,80 @@ public final class BucketRenderer {
                 .endControlFlow()
                 .addStatement("return address")
                 .build());
-        type.addMethod(free.build());
+    }
+
+    /**
+     * For an annotated interface: {@code ref(long)} and a {@code Ref} flyweight implementing the interface over an
+     * address, its methods delegating to the static accessors (qualified: inside {@code Ref} the simple name would
+     * find only {@code Ref}'s own overloads).
+     */
+    private void addFlyweight(TypeSpec.Builder type) {
+        ClassName generated = ClassName.get(struct.type().packageName(), model.generatedName());
+        ClassName ref = generated.nestedClass("Ref");
+        String name = struct.type().simpleName();
+        type.addMethod(MethodSpec.methodBuilder("ref")
+                .addModifiers(API)
+                .returns(ref)
+                .addParameter(long.class, "address")
+                .addJavadoc("Returns a {@code $L} view of the struct at {@code address}; move it with "
+                        + "{@link Ref#moveTo(long)} to visit many structs with one object.\n\n", name)
+                .addJavadoc(ADDRESS_PARAM)
+                .addJavadoc("@return a new flyweight\n")
+                .addStatement("return new $T(address)", ref)
+                .build());
+        TypeSpec.Builder flyweight = TypeSpec.classBuilder("Ref")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(recordType)
+                .addJavadoc("A {@code $L} over the struct at an address: every method reads or writes off-heap "
+                        + "memory through {@code $L}'s accessors. Not thread-safe; {@link #moveTo(long)} re-points "
+                        + "it.\n", name, model.generatedName())
+                .addField(FieldSpec.builder(long.class, "address", Modifier.PRIVATE)
+                        .addJavadoc("The struct this view reads and writes.\n")
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(long.class, "address")
+                        .addJavadoc("Creates a view; see {@link $T#ref(long)}.\n\n", generated)
+                        .addJavadoc("@param address the struct's address\n")
+                        .addStatement("this.address = address")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("address")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(long.class)
+                        .addJavadoc("Returns the address of the struct this view shows.\n\n@return the address\n")
+                        .addStatement("return address")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("moveTo")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ref)
+                        .addParameter(long.class, "address")
+                        .addJavadoc("Re-points this view to another struct.\n\n")
+                        .addJavadoc("@param address the other struct's address\n@return this view\n")
+                        .addStatement("this.address = address")
+                        .addStatement("return this")
+                        .build());
+        for (FieldModel field : struct.fields()) {
+            TypeName javaType = javaType(field);
+            flyweight.addMethod(MethodSpec.methodBuilder(field.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(javaType)
+                    .addStatement("return $T.$L(address)", generated, field.name())
+                    .build());
+            flyweight.addMethod(MethodSpec.methodBuilder(field.name())
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(javaType, "value")
+                    .addStatement("$T.$L(address, value)", generated, field.name())
+                    .build());
+        }
+        flyweight.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S + Long.toHexString(address)", name + "@0x")
+                .build());
+        type.addType(flyweight.build());
     }
 
     /** Contiguous arrays of structs (DESIGN §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
@@ -371,6 +457,10 @@ public final class BucketRenderer {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(className(nested.type()))
                 .addParameter(long.class, "address")
+                .addJavadoc("Reads a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
+                        nested.type().simpleName())
+                .addJavadoc("@param address the nested struct's address\n")
+                .addJavadoc("@return a heap copy\n")
                 .addStatement("return new $T(\n$L)", className(nested.type()), CodeBlock.join(reads, ",\n"))
                 .build();
     }
@@ -379,7 +469,11 @@ public final class BucketRenderer {
         MethodSpec.Builder store = MethodSpec.methodBuilder("store$" + helper(nested))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(long.class, "address")
-                .addParameter(className(nested.type()), "value");
+                .addParameter(className(nested.type()), "value")
+                .addJavadoc("Writes a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
+                        nested.type().simpleName())
+                .addJavadoc("@param address the nested struct's address\n")
+                .addJavadoc("@param value the record to copy\n");
         for (FieldModel field : nested.fields()) {
             store.addCode(write(field, CodeBlock.of("address + $LL", field.offsetBytes()),
                     CodeBlock.of("value.$L()", field.name())));

@@ -15,14 +15,25 @@ final class JavadocRenderer {
         String name = struct.type().simpleName();
         StringBuilder doc = new StringBuilder();
         doc.append("Off-heap storage for {@code ").append(struct.type().canonicalName())
-                .append("} records, generated from its {@code @GMallocBucket} declaration:\n");
+                .append(model.flyweight() ? "} structs" : "} records")
+                .append(", generated from its {@code @GMallocBucket} declaration:\n");
         doc.append("<pre>{@code\n");
-        doc.append("record ").append(name).append("(");
-        for (int i = 0; i < struct.fields().size(); i++) {
-            doc.append(i == 0 ? "" : ", ").append(struct.fields().get(i).declaration());
+        if (model.flyweight()) {
+            doc.append("interface ").append(name).append(" {\n");
+            for (FieldModel field : struct.fields()) {
+                String javaType = field.declaration().substring(0, field.declaration().lastIndexOf(' '));
+                doc.append("    ").append(javaType).append(' ').append(field.name()).append("();  void ")
+                        .append(field.name()).append('(').append(javaType).append(" value);\n");
+            }
+            doc.append("}\n}</pre>\n\n");
+        } else {
+            doc.append("record ").append(name).append("(");
+            for (int i = 0; i < struct.fields().size(); i++) {
+                doc.append(i == 0 ? "" : ", ").append(struct.fields().get(i).declaration());
+            }
+            doc.append(")\n}</pre>\n\n");
         }
-        doc.append(")\n}</pre>\n\n");
-        doc.append("<p>Each record is stored as this C struct (LP64, as gcc lays it out):\n");
+        doc.append("<p>Each {@code ").append(name).append("} is stored as this C struct (LP64, as gcc lays it out):\n");
         doc.append("<pre>{@code\n");
         doc.append("struct ").append(name).append(" {  // size ").append(struct.sizeBytes())
                 .append(", alignment ").append(struct.alignment()).append('\n');

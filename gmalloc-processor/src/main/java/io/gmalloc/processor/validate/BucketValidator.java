@@ -17,7 +17,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.RecordComponentElement;
+import io.gmalloc.processor.model.Components;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
@@ -42,6 +42,12 @@ public final class BucketValidator {
             "freeArray", "freeArray(long)",
             "elementAddress", "elementAddress(long, long)",
             "wait", "Object.wait(long)");
+
+    /** Extra names an interface's getters cannot take: the generated {@code ref(long)} and {@code Ref}'s own methods. */
+    private static final Map<String, String> RESERVED_FOR_FLYWEIGHTS = Map.of(
+            "ref", "ref(long)",
+            "address", "Ref.address()",
+            "moveTo", "Ref.moveTo(long)");
 
     private final Elements elements;
     private final Types types;
@@ -69,7 +75,7 @@ public final class BucketValidator {
      * @return the generated class's simple name when no error was found, otherwise empty
      */
     public Optional<String> validate(Element annotated, AnnotationMirror annotation, Reporter reporter) {
-        if (annotated.getKind() != ElementKind.RECORD) {
+        if (annotated.getKind() != ElementKind.RECORD && annotated.getKind() != ElementKind.INTERFACE) {
             reporter.report(Diagnostic.NOT_RECORD, annotated,
                     annotated.getSimpleName(), describeKind(annotated), annotated.getSimpleName());
             return Optional.empty();
@@ -85,8 +91,11 @@ public final class BucketValidator {
         for (TypeParameterElement parameter : record.getTypeParameters()) {
             reporter.report(Diagnostic.GENERIC_RECORD, parameter, record.getSimpleName(), parameter.getSimpleName());
         }
-        if (record.getRecordComponents().isEmpty()) {
-            reporter.report(Diagnostic.EMPTY_RECORD, record, record.getSimpleName());
+        if (record.getKind() == ElementKind.INTERFACE) {
+            validateInterfaceShape(record, reporter);
+        }
+        if (Components.of(record).isEmpty()) {
+            reporter.report(Diagnostic.EMPTY_RECORD, record, kindWord(record), record.getSimpleName());
         }
         String generatedName = validateName(record, annotation, packageName, reporter);
         validateComponents(record, packageName, generatedName == null ? defaultName(record) : generatedName, reporter);
@@ -144,17 +153,64 @@ public final class BucketValidator {
         return generatedName;
     }
 
-    private void validateComponents(TypeElement record, String packageName, String generatedName, Reporter reporter) {
-        Set<String> nestedAccessorNames = new HashSet<>();
-        for (RecordComponentElement component : record.getRecordComponents()) {
-            if (isBucketRecord(component.asType())) {
-                nestedAccessorNames.add(component.getSimpleName() + "Address");
+    /**
+     * An interface declares only getter/setter pairs (default and static methods aside), extends nothing, and is not
+     * sealed, so the generated {@code Ref} can implement it.
+     */
+    private void validateInterfaceShape(TypeElement type, Reporter reporter) {
+        if (!type.getInterfaces().isEmpty()) {
+            reporter.report(Diagnostic.INTERFACE_METHOD, type, "interface " + type.getSimpleName() + " extends "
+                    + type.getInterfaces() + "; declare every getter/setter pair in the annotated interface itself");
+        }
+        if (type.getModifiers().contains(Modifier.SEALED)) {
+            reporter.report(Diagnostic.INTERFACE_METHOD, type, "interface " + type.getSimpleName()
+                    + " is sealed, but the generated Ref must implement it; remove 'sealed'");
+        }
+        List<ExecutableElement> methods = Components.abstractMethods(type);
+        for (ExecutableElement method : methods) {
+            String name = method.getSimpleName().toString();
+            if (Components.isGetter(method)) {
+                TypeMirror valueType = method.getReturnType();
+                boolean paired = methods.stream().anyMatch(m -> Components.isSetter(m)
+                        && m.getSimpleName().contentEquals(name)
+                        && types.isSameType(m.getParameters().getFirst().asType(), valueType));
+                if (!paired) {
+                    reporter.report(Diagnostic.INTERFACE_METHOD, method, "getter " + name + "() has no setter; add "
+                            + "void " + name + "(" + valueType + " value)");
+                }
+            } else if (Components.isSetter(method)) {
+                TypeMirror valueType = method.getParameters().getFirst().asType();
+                boolean paired = methods.stream().anyMatch(m -> Components.isGetter(m)
+                        && m.getSimpleName().contentEquals(name)
+                        && types.isSameType(m.getReturnType(), valueType));
+                if (!paired) {
+                    reporter.report(Diagnostic.INTERFACE_METHOD, method, "setter " + name + "(" + valueType
+                            + ") has no getter of the same type; add " + valueType + " " + name + "()");
+                }
+            } else {
+                reporter.report(Diagnostic.INTERFACE_METHOD, method, "method " + name + " is neither a getter "
+                        + "T " + name + "() nor a setter void " + name + "(T value); make it a default method or "
+                        + "remove it");
             }
         }
-        for (RecordComponentElement component : record.getRecordComponents()) {
-            String name = component.getSimpleName().toString();
-            TypeMirror type = component.asType();
+    }
+
+    private void validateComponents(TypeElement record, String packageName, String generatedName, Reporter reporter) {
+        Set<String> nestedAccessorNames = new HashSet<>();
+        for (Components.Component component : Components.of(record)) {
+            if (isBucketRecord(component.type())) {
+                nestedAccessorNames.add(component.name() + "Address");
+            }
+        }
+        boolean flyweight = record.getKind() == ElementKind.INTERFACE;
+        for (Components.Component member : Components.of(record)) {
+            Element component = member.element();
+            String name = member.name();
+            TypeMirror type = member.type();
             String reserved = RESERVED_GETTERS.get(name);
+            if (reserved == null && flyweight) {
+                reserved = RESERVED_FOR_FLYWEIGHTS.get(name);
+            }
             if (reserved == null && nestedAccessorNames.contains(name)) {
                 reserved = name + "(long), the address accessor of a nested record component";
             }
@@ -224,7 +280,7 @@ public final class BucketValidator {
      *
      * @return the cycle as "Type.component" steps, or {@code null} if {@code nested} does not contain {@code root}
      */
-    private List<String> cycleBack(TypeElement root, RecordComponentElement first, TypeElement nested) {
+    private List<String> cycleBack(TypeElement root, Element first, TypeElement nested) {
         List<String> path = new ArrayList<>();
         path.add(root.getSimpleName() + "." + first.getSimpleName());
         if (nested.equals(root) || findPath(nested, root, path, new HashSet<>())) {
@@ -238,12 +294,12 @@ public final class BucketValidator {
         if (!visited.add(from)) {
             return false;
         }
-        for (RecordComponentElement component : from.getRecordComponents()) {
-            if (!isBucketRecord(component.asType())) {
+        for (Components.Component component : Components.of(from)) {
+            if (!isBucketRecord(component.type())) {
                 continue;
             }
-            TypeElement next = (TypeElement) ((DeclaredType) component.asType()).asElement();
-            path.add(from.getSimpleName() + "." + component.getSimpleName());
+            TypeElement next = (TypeElement) ((DeclaredType) component.type()).asElement();
+            path.add(from.getSimpleName() + "." + component.name());
             if (next.equals(target) || findPath(next, target, path, visited)) {
                 return true;
             }
@@ -265,7 +321,7 @@ public final class BucketValidator {
         if (!nested.getTypeParameters().isEmpty()) {
             return name + " is generic; fix the @GMallocBucket errors of " + name;
         }
-        if (nested.getRecordComponents().isEmpty()) {
+        if (Components.of(nested).isEmpty()) {
             return name + " has no components; fix the @GMallocBucket errors of " + name;
         }
         String inaccessible = inaccessibility(nested, fromPackage);
@@ -273,13 +329,13 @@ public final class BucketValidator {
             return name + " is not accessible from package " + fromPackage + " (" + inaccessible
                     + "); make it public";
         }
-        for (RecordComponentElement component : nested.getRecordComponents()) {
-            TypeMirror type = component.asType();
+        for (Components.Component component : Components.of(nested)) {
+            TypeMirror type = component.type();
             if (type.getKind().isPrimitive()) {
                 continue;
             }
             if (!isBucketRecord(type)) {
-                return "its component '" + component.getSimpleName() + "' has unsupported type " + type
+                return "its component '" + component.name() + "' has unsupported type " + type
                         + "; fix the @GMallocBucket errors of " + name;
             }
             String problem = nestedProblem((TypeElement) ((DeclaredType) type).asElement(), fromPackage, visiting);
@@ -315,7 +371,7 @@ public final class BucketValidator {
     /** Whether {@code existing} is what this processor generated for {@code record} in an earlier build. */
     private boolean isPreviousOutputFor(TypeElement existing, TypeElement record) {
         for (ExecutableElement method : ElementFilter.methodsIn(existing.getEnclosedElements())) {
-            if (method.getSimpleName().contentEquals("load")
+            if ((method.getSimpleName().contentEquals("load") || method.getSimpleName().contentEquals("ref"))
                     && method.getParameters().size() == 1
                     && method.getParameters().getFirst().asType().getKind() == TypeKind.LONG
                     && types.isSameType(method.getReturnType(), record.asType())) {
@@ -356,6 +412,10 @@ public final class BucketValidator {
     private String packageName(TypeElement type) {
         var pkg = elements.getPackageOf(type);
         return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+
+    private static String kindWord(TypeElement type) {
+        return type.getKind() == ElementKind.INTERFACE ? "interface" : "record";
     }
 
     private static String defaultName(TypeElement record) {

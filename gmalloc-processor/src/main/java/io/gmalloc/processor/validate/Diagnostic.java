@@ -9,8 +9,8 @@ import javax.tools.Diagnostic.Kind;
 public enum Diagnostic {
     /** {@code @GMallocBucket} on a class, interface, enum or annotation type. */
     NOT_RECORD(Kind.ERROR, "GMallocBucketNotRecord",
-            "@GMallocBucket applies to records only, but %s is %s; declare it as a record with primitive components, "
-                    + "e.g. record %s(float x, float y) {}"),
+            "@GMallocBucket applies to records (and interfaces of getter/setter pairs), but %s is %s; declare it as "
+                    + "a record with primitive components, e.g. record %s(float x, float y) {}"),
     /** A record with type parameters. */
     GENERIC_RECORD(Kind.ERROR, "GMallocBucketGeneric",
             "record %s declares type parameter %s, but an off-heap struct needs one fixed layout; remove the type "
@@ -29,10 +29,14 @@ public enum Diagnostic {
     NOT_ACCESSIBLE(Kind.ERROR, "GMallocBucketNotAccessible",
             "record %s is not accessible from package %s (%s), so the generated %s could not use it; make it "
                     + "package-private or public, as a top-level record or a member of an accessible class"),
-    /** A record without components. */
+    /** A record without components, or an interface without getter/setter pairs. */
     EMPTY_RECORD(Kind.ERROR, "GMallocBucketEmptyRecord",
-            "record %s has no components, and a struct needs at least one; add a primitive or @GMallocBucket "
+            "%s %s has no components, and a struct needs at least one; add a primitive or @GMallocBucket "
                     + "record component"),
+    /** An interface that is not a plain set of getter/setter pairs. */
+    INTERFACE_METHOD(Kind.ERROR, "GMallocBucketInterfaceMethod",
+            "%s (an @GMallocBucket interface declares getter/setter pairs such as float x() and void x(float "
+                    + "value); default and static methods are fine)"),
     /** The generated class name is taken. */
     NAME_CLASH(Kind.ERROR, "GMallocBucketNameClash",
             "the generated class %s would clash with %s; choose another name with @GMallocBucket(name = \"...\")"),

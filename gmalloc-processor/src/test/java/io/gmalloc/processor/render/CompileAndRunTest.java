@@ -32,7 +32,7 @@ class CompileAndRunTest {
     static void compileAndLoad() {
         Compilation compilation = ProcessorRun.compile(ProcessorRun.sources(
                 "good/com/example/Vec3.java", "good/com/example/Padded.java",
-                "good/com/example/Particle.java", "good/com/example/Tick.java"));
+                "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = ProcessorRun.classLoader(compilation);
     }
@@ -257,6 +257,34 @@ class CompileAndRunTest {
             }
         } finally {
             particle.call("freeArray", base);
+        }
+    }
+
+    @Test
+    void interfaceFlyweightReadsAndWritesTheStruct() throws ReflectiveOperationException {
+        Bucket body = Bucket.of("BodyBucket");
+        assertThat(body.constant("SIZE")).isEqualTo(20L);
+        Class<?> bodyType = Class.forName("com.example.Body", true, loader);
+        long base = body.address("allocArray", 3L);
+        try {
+            Object ref = body.call("ref", base);
+            assertThat(bodyType.isInstance(ref)).isTrue();
+            for (long i = 0; i < 3; i++) {
+                ref.getClass().getMethod("moveTo", long.class).invoke(ref, body.address("elementAddress", base, i));
+                bodyType.getMethod("mass", float.class).invoke(ref, 10f * (i + 1));
+                bodyType.getMethod("pos", bodyType.getMethod("pos").getReturnType())
+                        .invoke(ref, record("Vec3", (float) i, 0f, 0f));
+                bodyType.getMethod("active", boolean.class).invoke(ref, i == 1);
+            }
+            long second = body.address("elementAddress", base, 1L);
+            assertThat(body.call("mass", second)).isEqualTo(20f);
+            assertThat(body.call("active", second)).isEqualTo(true);
+            assertThat(body.call("pos", second)).isEqualTo(record("Vec3", 1f, 0f, 0f));
+            Object view = body.call("ref", second);
+            assertThat(bodyType.getMethod("weight").invoke(view)).isEqualTo(20f * 9.81f);
+            assertThat(view.getClass().getMethod("address").invoke(view)).isEqualTo(second);
+        } finally {
+            body.call("freeArray", base);
         }
     }
 

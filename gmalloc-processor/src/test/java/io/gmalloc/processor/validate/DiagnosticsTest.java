@@ -24,12 +24,12 @@ class DiagnosticsTest {
     }
 
     @Test
-    void rejectsClassesInterfacesAndEnums() {
+    void rejectsClassesAnnotationTypesAndEnums() {
         JavaFileObject file = bad("NotARecord");
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(3);
-        for (String line : new String[] {"final class NotARecord", "interface NotARecordEither", "enum NotARecordAtAll"}) {
+        for (String line : new String[] {"final class NotARecord", "@interface NotARecordEither", "enum NotARecordAtAll"}) {
             assertThat(compilation).hadErrorContaining(id(Diagnostic.NOT_RECORD)).inFile(file).onLineContaining(line);
         }
         assertThat(run.generated()).isEmpty();
@@ -190,12 +190,36 @@ class DiagnosticsTest {
     }
 
     @Test
+    void rejectsInterfacesThatAreNotGetterSetterPairs() {
+        JavaFileObject file = bad("BadInterface");
+        ProcessorRun.Run run = ProcessorRun.compileRecording(file);
+        Compilation compilation = run.compilation();
+        assertThat(compilation).hadErrorCount(7);
+        String id = id(Diagnostic.INTERFACE_METHOD);
+        assertThat(compilation).hadErrorContaining(id + " getter count() has no setter").inFile(file)
+                .onLineContaining("int count();");
+        assertThat(compilation).hadErrorContaining(id + " method sum is neither").inFile(file)
+                .onLineContaining("int sum(int a, int b);");
+        assertThat(compilation).hadErrorContaining(id + " getter y() has no setter").inFile(file)
+                .onLineContaining("int y();");
+        assertThat(compilation).hadErrorContaining(id + " setter y(long)").inFile(file)
+                .onLineContaining("void y(long value);");
+        assertThat(compilation).hadErrorContaining(id + " interface Extends extends").inFile(file)
+                .onLineContaining("interface Extends extends Runnable");
+        assertThat(compilation).hadErrorContaining(id(Diagnostic.COMPONENT_NAME_CLASH) + " component 'address'")
+                .inFile(file).onLineContaining("long address();");
+        assertThat(compilation).hadErrorContaining(id(Diagnostic.EMPTY_RECORD) + " interface NoPairs").inFile(file)
+                .onLineContaining("interface NoPairs");
+        assertThat(run.generated()).isEmpty();
+    }
+
+    @Test
     void everyDiagnosticHasAUniqueBracketedId() {
         assertThat(java.util.Arrays.stream(Diagnostic.values()).map(Diagnostic::id).distinct())
                 .hasSize(Diagnostic.values().length);
         for (Diagnostic diagnostic : Diagnostic.values()) {
             assertThat(diagnostic.id()).startsWith("GMallocBucket").doesNotContain(" ");
         }
-        assertThat(Diagnostic.EMPTY_RECORD.format("E")).startsWith("[GMallocBucketEmptyRecord] record E ");
+        assertThat(Diagnostic.EMPTY_RECORD.format("record", "E")).startsWith("[GMallocBucketEmptyRecord] record E ");
     }
 }

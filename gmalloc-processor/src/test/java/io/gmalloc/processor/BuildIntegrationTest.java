@@ -1,0 +1,127 @@
+package io.gmalloc.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the processor behaves inside real builds: stale output on the class path, and named modules. */
+class BuildIntegrationTest {
+    private static final JavaFileObject VEC3 = ProcessorRun.sources("good/com/example/Vec3.java")[0];
+
+    @Test
+    void regeneratesOverItsOwnPreviousOutputOnTheClassPath(@TempDir Path previous) throws IOException {
+        Compilation first = ProcessorRun.compile(VEC3);
+        assertThat(first).succeeded();
+        writeClasses(first, previous);
+
+        Compilation again = javac().withProcessors(new GMallocBucketProcessor())
+                .withClasspath(classPathPlus(previous))
+                .compile(VEC3);
+        assertThat(again).succeededWithoutWarnings();
+        assertThat(again).generatedSourceFile("com.example.Vec3Bucket").isNotNull();
+    }
+
+    @Test
+    void reportsAClashWithAnUnrelatedTypeOnTheClassPath(@TempDir Path previous) throws IOException {
+        Compilation other = javac().compile(JavaFileObjects.forSourceString(
+                "com.example.Vec3Bucket", "package com.example; public class Vec3Bucket {}"));
+        assertThat(other).succeeded();
+        writeClasses(other, previous);
+
+        Compilation clash = javac().withProcessors(new GMallocBucketProcessor())
+                .withClasspath(classPathPlus(previous))
+                .compile(VEC3);
+        assertThat(clash).hadErrorContaining("[GMallocBucketNameClash]").inFile(VEC3).onLineContaining("record Vec3");
+    }
+
+    @Test
+    void leavesOutGeneratedInANamedModuleThatDoesNotReadJavaCompiler(@TempDir Path dir) throws IOException {
+        String generated = compileInModule(dir, "module m { requires static io.gmalloc.annotations; "
+                + "requires io.gmalloc.runtime; }");
+        assertThat(generated).doesNotContain("@Generated").contains("public final class PointBucket");
+    }
+
+    @Test
+    void addsGeneratedInANamedModuleThatReadsJavaCompiler(@TempDir Path dir) throws IOException {
+        String generated = compileInModule(dir, "module m { requires static io.gmalloc.annotations; "
+                + "requires io.gmalloc.runtime; requires static java.compiler; }");
+        assertThat(generated).contains("@Generated(");
+    }
+
+    /** Compiles with the system javac on real files: compile-testing's in-memory files cannot hold a module. */
+    private static String compileInModule(Path dir, String moduleInfo) throws IOException {
+        String modulePath = String.join(File.pathSeparator, classPath().stream()
+                .filter(f -> f.getPath().contains("gmalloc-annotations") || f.getPath().contains("gmalloc-runtime"))
+                .map(File::getPath)
+                .toList());
+        Path src = dir.resolve("src");
+        Path point = src.resolve("com/example/Point.java");
+        Files.createDirectories(point.getParent());
+        Files.writeString(src.resolve("module-info.java"), moduleInfo);
+        Files.writeString(point, """
+                package com.example;
+
+                @io.gmalloc.annotations.GMallocBucket
+                public record Point(int x, int y) {}
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path generated = Files.createDirectories(dir.resolve("generated"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-Xlint:all,-processing", "-Werror", "--module-path", modulePath,
+                            "-d", classes.toString(), "-s", generated.toString()),
+                    null, files.getJavaFileObjects(src.resolve("module-info.java"), point));
+            task.setProcessors(List.of(new GMallocBucketProcessor()));
+            assertThat(task.call()).as("%s", diagnostics.getDiagnostics()).isTrue();
+        }
+        return Files.readString(generated.resolve("com/example/PointBucket.java"));
+    }
+
+    private static void writeClasses(Compilation compilation, Path directory) throws IOException {
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() != JavaFileObject.Kind.CLASS) {
+                continue;
+            }
+            String path = file.toUri().getPath();
+            String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+            if (!relative.endsWith("Bucket.class")) {
+                continue; // only the generated class, as a stale build would leave it
+            }
+            Path target = directory.resolve(relative);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = file.openInputStream()) {
+                Files.write(target, in.readAllBytes());
+            }
+        }
+    }
+
+    private static List<File> classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(File::new).toList();
+    }
+
+    private static List<File> classPathPlus(Path directory) {
+        List<File> files = new ArrayList<>(classPath());
+        files.add(directory.toFile());
+        return files;
+    }
+}
