@@ -43,17 +43,17 @@ class ConcurrencyStressTest {
 
     @Test
     void crossThreadFreesWithConcurrentTrimLoseNothing() throws Exception {
-        run("general", Mix.GENERAL, 2, 2, Sizing.pick(1_000_000, 40_000_000), false);
+        run("general", Mix.GENERAL, 2, 2, Sizing.pick(2_000_000, 40_000_000), false);
     }
 
     @Test
     void specialBucketsUnderCrossThreadFreesLoseNothing() throws Exception {
-        run("special", Mix.SPECIAL, 2, 1, Sizing.pick(500_000, 15_000_000), false);
+        run("special", Mix.SPECIAL, 2, 1, Sizing.pick(1_000_000, 15_000_000), false);
     }
 
     @Test
     void virtualThreadProducersAndPlatformConsumersLoseNothing() throws Exception {
-        run("virtual", Mix.MIXED, 8, 2, Sizing.pick(400_000, 15_000_000), true);
+        run("virtual", Mix.MIXED, 8, 2, Sizing.pick(800_000, 15_000_000), true);
     }
 
     private static void run(String name, Mix mix, int producers, int consumers, long blocks, boolean virtual)

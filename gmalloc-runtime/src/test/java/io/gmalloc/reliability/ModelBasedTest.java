@@ -174,7 +174,7 @@ class ModelBasedTest {
 
     // ---------------------------------------------------------------- properties
 
-    // Tries: jqwik.tries.default, 300 in junit-platform.properties and the build, 10 000 with -Psoak.
+    // Tries: jqwik.tries.default, 600 in junit-platform.properties and the build, 10 000 with -Psoak.
     @Property(shrinking = ShrinkingMode.FULL)
     void generalBlocksBehaveLikeTheModel(@ForAll("generalSequences") List<Op> ops) throws Exception {
         new Model().run(ops);
