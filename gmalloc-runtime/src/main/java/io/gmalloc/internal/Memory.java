@@ -17,22 +17,28 @@ public final class Memory {
 
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    /** Zeroes {@code bytes} bytes at {@code address}: long stores for small blocks, a bulk fill for large ones. */
+    /**
+     * Zeroes {@code bytes} bytes at {@code address}. Up to 64 bytes: a few long stores, the last one overlapping
+     * the previous (a 12-byte block takes two stores, not one long and four bytes); larger: a bulk fill.
+     */
     static void zero(long address, long bytes) {
-        if (bytes == Long.BYTES) { // the 8-byte bucket: the common case, one store
-            EVERYTHING.set(LONG, address, 0L);
-            return;
-        }
-        if (bytes > 64) {
-            EVERYTHING.asSlice(address, bytes).fill((byte) 0);
-            return;
-        }
-        long offset = 0;
-        for (; offset + Long.BYTES <= bytes; offset += Long.BYTES) {
-            EVERYTHING.set(LONG, address + offset, 0L);
-        }
-        for (; offset < bytes; offset++) {
-            EVERYTHING.set(ValueLayout.JAVA_BYTE, address + offset, (byte) 0);
+        if (bytes >= Long.BYTES) {
+            if (bytes > 64) {
+                EVERYTHING.asSlice(address, bytes).fill((byte) 0);
+                return;
+            }
+            for (long offset = 0; offset < bytes - Long.BYTES; offset += Long.BYTES) {
+                EVERYTHING.set(LONG, address + offset, 0L);
+            }
+            EVERYTHING.set(LONG, address + bytes - Long.BYTES, 0L);
+        } else if (bytes >= Integer.BYTES) {
+            EVERYTHING.set(ValueLayout.JAVA_INT_UNALIGNED, address, 0);
+            EVERYTHING.set(ValueLayout.JAVA_INT_UNALIGNED, address + bytes - Integer.BYTES, 0);
+        } else if (bytes >= Short.BYTES) {
+            EVERYTHING.set(ValueLayout.JAVA_SHORT_UNALIGNED, address, (short) 0);
+            EVERYTHING.set(ValueLayout.JAVA_SHORT_UNALIGNED, address + bytes - Short.BYTES, (short) 0);
+        } else if (bytes == 1) {
+            EVERYTHING.set(ValueLayout.JAVA_BYTE, address, (byte) 0);
         }
     }
 
