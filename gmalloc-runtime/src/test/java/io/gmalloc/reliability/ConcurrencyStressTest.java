@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Producers allocate blocks of random sizes and kinds, write check words into them, and hand most of them through
  * queues to consumers that verify and free them (cross-thread frees); the rest they free themselves after a
- * while (same-thread frees). A trimmer calls {@code trim()} all the time. Invariants: no block is handed out while
+ * while (same-thread frees); consumers first grow a fifth of the general blocks with {@code grealloc} (a
+ * cross-thread realloc). A trimmer calls {@code trim()} all the time. Invariants: no block is handed out while
  * it is live (a concurrent address set), every block keeps its contents until freed, and when all threads are done
  * the live count is back to its baseline (nothing lost, nothing freed twice).
  */
@@ -67,6 +68,7 @@ class ConcurrencyStressTest {
         AtomicLong trims = new AtomicLong();
         AtomicLong localFrees = new AtomicLong();
         AtomicLong remoteFrees = new AtomicLong();
+        AtomicLong regrown = new AtomicLong();
         List<BlockingQueue<Item>> queues = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
             queues.add(new ArrayBlockingQueue<>(4096));
@@ -78,12 +80,17 @@ class ConcurrencyStressTest {
             BlockingQueue<Item> queue = queues.get(c);
             consumerThreads.add(Thread.ofPlatform().name("stress-consumer-" + c).start(() -> {
                 try {
+                    SplittableRandom random = new SplittableRandom(queue.hashCode());
                     int pills = 0;
                     while (pills < producers) {
                         Item item = queue.take();
                         if (item == POISON_PILL) {
                             pills++;
                             continue;
+                        }
+                        if (item.special == 0 && random.nextInt(5) == 0) {
+                            item = growHere(item, item.size + 1 + random.nextLong(600), live, failure);
+                            regrown.incrementAndGet();
                         }
                         verifyAndFree(item, live, failure);
                         remoteFrees.incrementAndGet();
@@ -178,12 +185,13 @@ class ConcurrencyStressTest {
         assertThat(localFrees.get() + remoteFrees.get()).isEqualTo(perProducer * producers);
         assertThat(remoteFrees.get()).as("most frees were cross-thread").isGreaterThan(localFrees.get());
         assertThat(trims.get()).as("trim ran concurrently").isPositive();
+        assertThat(regrown.get()).as("consumers grew blocks with grealloc").isPositive();
         GMalloc.trim();
         Sizing.report("ConcurrencyStressTest." + name, String.format(
-                "blocks=%d producers=%d%s consumers=%d remoteFrees=%d localFrees=%d trims=%d wall=%dms"
+                "blocks=%d producers=%d%s consumers=%d remoteFrees=%d (grown first: %d) localFrees=%d trims=%d wall=%dms"
                         + " peakReservedMiB=%.1f",
                 perProducer * producers, producers, virtual ? "(virtual)" : "", consumers, remoteFrees.get(),
-                localFrees.get(), trims.get(), wallMillis, peakReserved.get() / 1048576.0));
+                regrown.get(), localFrees.get(), trims.get(), wallMillis, peakReserved.get() / 1048576.0));
     }
 
     private static Item allocate(Mix mix, SplittableRandom random) {
@@ -200,6 +208,34 @@ class ConcurrencyStressTest {
         long size = dice < 85 ? random.nextLong(0, 129) : dice < 99 ? random.nextLong(129, 513)
                 : random.nextLong(513, 20_000);
         return new Item(GMalloc.gmalloc(size), Math.max(size, 1), 0);
+    }
+
+    /**
+     * {@code grealloc} of another thread's block from this one: the old bytes (check words) must move along, the
+     * grown tail must be zero, and the new address must not be live anywhere else.
+     */
+    private static Item growHere(Item item, long newSize, Set<Long> live, AtomicReference<Throwable> failure) {
+        if (!Patterns.wordsIntact(item.address, item.size, item.size)) {
+            failure.compareAndSet(null, new AssertionError("block 0x" + Long.toHexString(item.address)
+                    + " overwritten before grealloc"));
+        }
+        byte[] before = Patterns.bytes(item.address, item.size);
+        live.remove(item.address); // grealloc may free it, and a producer may get it back at once
+        long moved = GMalloc.grealloc(item.address, newSize);
+        if (!live.add(moved)) {
+            failure.compareAndSet(null, new AssertionError("grealloc returned live block 0x" + Long.toHexString(moved)));
+        }
+        if (!java.util.Arrays.equals(before, Patterns.bytes(moved, item.size))) {
+            failure.compareAndSet(null, new AssertionError("grealloc " + item.size + " -> " + newSize
+                    + " lost the old bytes"));
+        }
+        if (Patterns.firstNonZero(moved, item.size, Math.min(newSize, item.size + 64)) >= 0) {
+            failure.compareAndSet(null, new AssertionError("grealloc " + item.size + " -> " + newSize
+                    + " did not zero the tail"));
+        }
+        Item grown = new Item(moved, newSize, 0);
+        Patterns.writeWords(moved, newSize, newSize);
+        return grown;
     }
 
     private static void verifyAndFree(Item item, Set<Long> live, AtomicReference<Throwable> failure) {

@@ -56,6 +56,11 @@ final class Patterns {
         return offset < 0 ? -1 : from + offset;
     }
 
+    /** A copy of {@code bytes} bytes at {@code address}. */
+    static byte[] bytes(long address, long bytes) {
+        return ALL.asSlice(address, bytes).toArray(ValueLayout.JAVA_BYTE);
+    }
+
     /** A cheap 8-byte check word for stress tests: written at the start (and end) of a block. */
     static long word(long address, long seed) {
         return (address * 0x9E3779B97F4A7C15L) ^ seed;
