@@ -100,6 +100,16 @@ class ModelBasedTest {
     /** {@code SPECIAL[stride].free(block)} of a block of another bucket. */
     record WrongBucketFree(int pick, int stride) implements Op {}
 
+    /**
+     * {@code count} blocks of one size ({@code stride > 0}: of that special bucket) in a row: enough to fill slabs,
+     * so that full slabs, slab growth, empty slabs going back to the pool and pooled memory reused for another
+     * block size all happen inside short sequences.
+     */
+    record Burst(long size, int stride, int count, boolean remote) implements Op {}
+
+    /** Frees {@code count} live blocks from the {@code pick}-th on, every {@code step}-th one. */
+    record FreeMany(int pick, int count, int step, boolean remote) implements Op {}
+
     // ---------------------------------------------------------------- arbitraries
 
     private static Arbitrary<Long> sizes() {
@@ -139,7 +149,10 @@ class ModelBasedTest {
                 Tuple.of(1, picks().map(p -> (Op) new ReallocFreed(p))),
                 Tuple.of(1, remote().map(r -> (Op) new Trim(r))),
                 Tuple.of(2, strides().flatMap(s -> remote().map(r -> (Op) new SpecialAlloc(s, r)))),
-                Tuple.of(1, picks().flatMap(p -> strides().map(s -> (Op) new WrongBucketFree(p, s))))));
+                Tuple.of(1, picks().flatMap(p -> strides().map(s -> (Op) new WrongBucketFree(p, s)))),
+                Tuple.of(1, Arbitraries.longs().between(240, 600).flatMap(size -> Arbitraries.integers()
+                        .between(1, 400).flatMap(n -> remote().map(r -> (Op) new Burst(size, 0, n, r))))),
+                Tuple.of(1, freeMany())));
     }
 
     private static Arbitrary<Integer> strides() {
@@ -159,7 +172,15 @@ class ModelBasedTest {
                 Tuple.of(1, picks().flatMap(p -> Arbitraries.longs().between(1, 200)
                         .flatMap(s -> remote().map(r -> (Op) new Realloc(p, s, r))))),
                 Tuple.of(2, Arbitraries.longs().between(0, 120).map(s -> (Op) new Alloc(s, false))),
-                Tuple.of(1, remote().map(r -> (Op) new Trim(r)))));
+                Tuple.of(1, remote().map(r -> (Op) new Trim(r))),
+                Tuple.of(1, Arbitraries.integers().between(60, 100).flatMap(stride -> Arbitraries.integers()
+                        .between(1, 1500).flatMap(n -> remote().map(r -> (Op) new Burst(stride, stride, n, r))))),
+                Tuple.of(1, freeMany())));
+    }
+
+    private static Arbitrary<Op> freeMany() {
+        return picks().flatMap(p -> Arbitraries.integers().between(1, 1500).flatMap(n -> Arbitraries.integers()
+                .between(1, 3).flatMap(step -> remote().map(r -> (Op) new FreeMany(p, n, step, r)))));
     }
 
     @Provide
@@ -300,6 +321,42 @@ class ModelBasedTest {
                 case FreeWild(long address) ->
                     expectInvalid(address, EnumSet.of(Reason.NOT_OWNED), false, () -> GMalloc.gfree(address));
                 case Trim(boolean remote) -> on(remote, GMalloc::trim);
+                case Burst(long size, int stride, int count, boolean remote) -> {
+                    if (stride > 0) {
+                        baselineOf(stride);
+                    }
+                    long[] addresses = new long[count];
+                    on(remote, () -> {
+                        for (int i = 0; i < count; i++) {
+                            addresses[i] = stride > 0 ? SPECIAL[stride].alloc() : GMalloc.gmalloc(size);
+                        }
+                        return 0L;
+                    });
+                    for (long address : addresses) {
+                        added(address, stride > 0 ? stride : size,
+                                stride > 0 ? Kind.SPECIAL : size > 512 ? Kind.LARGE : Kind.SMALL, stride);
+                    }
+                }
+                case FreeMany(int pick, int count, int step, boolean remote) -> {
+                    if (live.isEmpty()) {
+                        return;
+                    }
+                    List<Block> victims = new ArrayList<>();
+                    int first = pick % live.size();
+                    for (int i = first; i < live.size() && victims.size() < count; i += step) {
+                        victims.add(live.get(i));
+                    }
+                    on(remote, () -> {
+                        for (Block b : victims) {
+                            GMalloc.gfree(b.address);
+                        }
+                        return 0L;
+                    });
+                    for (Block b : victims) {
+                        forget(b);
+                        freed.add(b.address);
+                    }
+                }
                 case WrongBucketFree(int pick, int stride) -> {
                     if (live.isEmpty()) {
                         return;
@@ -457,7 +514,8 @@ class ModelBasedTest {
             assertThat(now.invalidFrees() - baseline.invalidFrees()).as("invalid frees after %s", op)
                     .isEqualTo(expectedInvalidFrees);
             Set<Integer> strides = new HashSet<>();
-            if (op instanceof SpecialAlloc || op instanceof Free || op instanceof Trim) {
+            if (op instanceof SpecialAlloc || op instanceof Free || op instanceof Trim || op instanceof Burst
+                    || op instanceof FreeMany) {
                 specialBaseline.keySet().forEach(strides::add);
             }
             for (int stride : strides) {
