@@ -118,6 +118,11 @@ public final class Allocator {
                 ? wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index)
                 : wanted <= oldUsable && wanted > SizeClasses.MAX_SMALL_SIZE;
         if (fits) {
+            if (wanted < oldUsable) {
+                // No header records the size asked for, so a later in-place growth cannot know which bytes are
+                // the "tail" it must zero-fill: clear them now, while we know this shrink gave them up.
+                Memory.zero(address + wanted, oldUsable - wanted);
+            }
             return address;
         }
         long moved = malloc.applyAsLong(newSize);
@@ -157,7 +162,7 @@ public final class Allocator {
                 throw Errors.invalidAccess(address, bytes, "lies in a freed block (use after free?) of " + slab);
             }
             long end = slab.blockAddress(index) + slab.stride;
-            if (bytes < 0 || address + bytes > end) {
+            if (bytes < 0 || bytes > end - address) { // not address + bytes > end: that wraps for huge lengths
                 throw Errors.invalidAccess(address, bytes, "runs past the end of its " + slab.stride
                         + "-byte block at 0x" + Long.toHexString(end - slab.stride));
             }
@@ -174,7 +179,7 @@ public final class Allocator {
         Heaps.reapDead();
         Heaps.trimReachable(); // what it retires past the pool's reserve is released right away: counted too
         SlabPool.trim();
-        long released = SlabPool.releasedBytes() - releasedBefore;
+        long released = SlabPool.releasedBytes() - releasedBefore + LargeBlocks.releaseQuarantine();
         Events.trim(released);
         return released;
     }

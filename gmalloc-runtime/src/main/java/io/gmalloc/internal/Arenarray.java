@@ -201,6 +201,11 @@ final class Arenarray {
                 currentRetired |= slab == current;
             }
         }
+        if (slabs.length == 0) {
+            // Nothing left here: demand starts over, so does slab growth. Without this every trim-and-refill
+            // round mapped a slab 4x larger than the last, up to maxSlabBytes per bucket and heap.
+            nextSlabBytes = bucket.firstSlabBytes;
+        }
         return currentRetired;
     }
 }

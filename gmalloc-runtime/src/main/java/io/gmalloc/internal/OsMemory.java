@@ -71,8 +71,15 @@ final class OsMemory {
      */
     static void reserve(long bytes, long requested) {
         long now;
+        boolean quarantineReleased = false;
         do {
             now = reserved.get();
+            if (bytes > Options.MAX_BYTES - now && !quarantineReleased) {
+                quarantineReleased = true; // freed large blocks held for double-free detection go first
+                if (LargeBlocks.releaseQuarantine() > 0) {
+                    continue;
+                }
+            }
             if (bytes > Options.MAX_BYTES - now) {
                 throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: reserving " + bytes
                         + " more bytes would pass -Dgmalloc.maxBytes=" + Options.MAX_BYTES + " (" + now
