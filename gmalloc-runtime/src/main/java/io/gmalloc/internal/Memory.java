@@ -18,19 +18,20 @@ public final class Memory {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
     /**
-     * Zeroes {@code bytes} bytes at {@code address}. Up to 64 bytes: a few long stores, the last one overlapping
-     * the previous (a 12-byte block takes two stores, not one long and four bytes); larger: a bulk fill.
+     * Zeroes {@code bytes} bytes at {@code address}. Up to 16 bytes: one or two stores, the second overlapping the
+     * first (a 12-byte block takes two stores, not one long and four bytes); larger: the JDK's bulk fill, whose
+     * small-size path beat a loop of long stores (64-byte pair 19.5 -> 16 ns, thread CPU time).
      */
     static void zero(long address, long bytes) {
         if (bytes >= Long.BYTES) {
-            if (bytes > 64) {
+            if (bytes > 2 * Long.BYTES) {
                 EVERYTHING.asSlice(address, bytes).fill((byte) 0);
                 return;
             }
-            for (long offset = 0; offset < bytes - Long.BYTES; offset += Long.BYTES) {
-                EVERYTHING.set(LONG, address + offset, 0L);
+            EVERYTHING.set(LONG, address, 0L);
+            if (bytes > Long.BYTES) {
+                EVERYTHING.set(LONG, address + bytes - Long.BYTES, 0L);
             }
-            EVERYTHING.set(LONG, address + bytes - Long.BYTES, 0L);
         } else if (bytes >= Integer.BYTES) {
             EVERYTHING.set(ValueLayout.JAVA_INT_UNALIGNED, address, 0);
             EVERYTHING.set(ValueLayout.JAVA_INT_UNALIGNED, address + bytes - Integer.BYTES, 0);
