@@ -104,7 +104,7 @@ public final class GMalloc {
      * @throws OutOfMemoryError as {@link #gmalloc}; the old block is still live then
      */
     public static long grealloc(long address, long newSize) {
-        return Allocator.realloc(address, newSize, GMalloc::gmalloc);
+        return Allocator.realloc(address, newSize);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gmalloc.internal;
 
+import io.gmalloc.GMalloc;
 import io.gmalloc.InvalidFreeException.Reason;
 
 /**
@@ -104,12 +105,12 @@ public final class Allocator {
     }
 
     /** {@code grealloc}: same address when the new size fits the same bucket, else move, copy and free. */
-    public static long realloc(long address, long newSize, java.util.function.LongUnaryOperator malloc) {
+    public static long realloc(long address, long newSize) {
         if (newSize < 0) {
             throw Errors.negativeSize("grealloc size", newSize);
         }
         if (address == 0) {
-            return malloc.applyAsLong(newSize);
+            return GMalloc.gmalloc(newSize);
         }
         long oldUsable = usableSize(address);
         long wanted = Math.max(newSize, 1);
@@ -125,9 +126,9 @@ public final class Allocator {
             }
             return address;
         }
-        long moved = malloc.applyAsLong(newSize);
+        long moved = GMalloc.gmalloc(newSize);
         Memory.copy(address, moved, Math.min(oldUsable, wanted));
-        io.gmalloc.GMalloc.gfree(address);
+        GMalloc.gfree(address);
         return moved;
     }
 
