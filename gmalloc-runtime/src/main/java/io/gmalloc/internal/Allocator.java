@@ -77,7 +77,7 @@ public final class Allocator {
         if (slab == null && address != 0 && LargeBlocks.usableSize(address) > 0) {
             throw Errors.invalidFree(address, Reason.WRONG_BUCKET, " (a large block, not " + bucket + ")");
         }
-        Heap.free(address);
+        Heap.free(slab, address);
     }
 
     /**

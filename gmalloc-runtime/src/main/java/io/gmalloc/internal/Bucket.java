@@ -85,11 +85,6 @@ public final class Bucket {
         }
     }
 
-    /** The general bucket of an index in 0..63. */
-    static Bucket general(int index) {
-        return all[index];
-    }
-
     /** Every bucket registered so far, by index. */
     static Bucket[] all() {
         return all;
@@ -98,11 +93,6 @@ public final class Bucket {
     /** Index shared by every heap's arrays. */
     public int index() {
         return index;
-    }
-
-    /** Bytes per block. */
-    public long stride() {
-        return stride;
     }
 
     static long roundUp(long value, long multiple) {

@@ -94,7 +94,11 @@ public final class Heap {
      * caller; stripes and pooled slabs have none) is freed in place with plain writes; everything else (0, large blocks, other heaps' blocks, invalid addresses) goes out of line.
      */
     public static void free(long address) {
-        Slab slab = SlabRegistry.lookup(address);
+        free(SlabRegistry.lookup(address), address);
+    }
+
+    /** {@link #free(long)} for a caller that has already looked the slab up (null if none). */
+    static void free(Slab slab, long address) {
         if (slab != null && slab.ownerThread == Thread.currentThread()) {
             freeLocal(slab, address);
             return;
