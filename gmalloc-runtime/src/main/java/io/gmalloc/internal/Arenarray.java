@@ -83,6 +83,21 @@ final class Arenarray {
             }
             next.full = true;
         }
+        Slab adopted = adoptOrphan();
+        if (adopted == null) {
+            Heaps.reapDead(); // a thread that just ended may have left slabs to adopt
+            adopted = adoptOrphan();
+        }
+        if (adopted != null) {
+            return adopted;
+        }
+        Slab fresh = newSlab(requested);
+        add(fresh);
+        return fresh;
+    }
+
+    /** Adopts orphans of this bucket until one has a free block; returns it, or null when none is left. */
+    private Slab adoptOrphan() {
         Slab adopted;
         while ((adopted = SlabPool.adopt(bucket, heap, this)) != null) {
             add(adopted);
@@ -91,17 +106,7 @@ final class Arenarray {
             }
             adopted.full = true;
         }
-        Heaps.reapDead(); // a dead thread's slabs may be waiting for adoption
-        while ((adopted = SlabPool.adopt(bucket, heap, this)) != null) {
-            add(adopted);
-            if (adopted.findFree()) {
-                return adopted;
-            }
-            adopted.full = true;
-        }
-        Slab fresh = newSlab(requested);
-        add(fresh);
-        return fresh;
+        return null;
     }
 
     private Slab newSlab(long requested) {
