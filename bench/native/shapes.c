@@ -1,5 +1,5 @@
 /*
- * Native reference driver for gmalloc's three seed shapes (DESIGN §6), so the report can put native
+ * Native reference driver for gmalloc's three seed shapes (docs/design.md §6), so the report can put native
  * figures next to the Java ones measured in the same run. It calls plain malloc/free; bench/run runs it
  * on glibc as is and on jemalloc/mimalloc through LD_PRELOAD.
  *

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One test (at least) per row of DESIGN §2's semantics table. */
+/** One test (at least) per row of docs/design.md §2's semantics table. */
 class GMallocSemanticsTest {
 
     @Test

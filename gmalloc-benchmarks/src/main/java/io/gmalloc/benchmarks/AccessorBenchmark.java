@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Read-modify-write of all three components of {@value #COUNT} Vec3s (3 reads + 3 writes per operation):
  * the generated {@link Vec3Bucket} accessors vs hand-written {@link MemorySegment} access on the same blocks vs
- * fields of heap objects. DESIGN §6: generated accessors within 1.2× hand-written access.
+ * fields of heap objects. docs/design.md §6: generated accessors within 1.2× hand-written access.
  */
 @State(Scope.Thread)
 public class AccessorBenchmark extends BenchmarkBase {

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One allocation followed by its free, same thread, for each anchor as a sibling method (DESIGN §6:
+ * One allocation followed by its free, same thread, for each anchor as a sibling method (docs/design.md §6:
  * "alloc+free pair 8..512 B"). The address is returned so nothing is dead code; no block is touched
  * beyond what the allocator itself does (gmalloc zero-fills, malloc does not: that is the contract).
  */
@@ -59,7 +59,7 @@ public class PairBenchmark extends BenchmarkBase {
         return p;
     }
 
-    /** Zeroed like gmalloc's blocks: {@code mi_zalloc} (informative; DESIGN §6 compares with plain malloc). */
+    /** Zeroed like gmalloc's blocks: {@code mi_zalloc} (informative; docs/design.md §6 compares with plain malloc). */
     @Benchmark
     public long mimallocZeroed() {
         long p = Mimalloc.zalloc(size);

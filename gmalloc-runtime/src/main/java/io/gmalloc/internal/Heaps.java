@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li><b>Platform threads</b> get a heap of their own, found through {@link #BY_THREAD}: a table indexed by the
  *       thread id and validated by thread identity. That costs ~0.5 ns where a {@code ThreadLocal} lookup costs
- *       ~6 ns per alloc+free pair (DESIGN §6). A thread whose slot is taken by another live thread falls back to a
+ *       ~6 ns per alloc+free pair (docs/design.md §6). A thread whose slot is taken by another live thread falls back to a
  *       {@code ThreadLocal}.
  *   <li><b>Dead threads</b> are noticed by {@link #reapDead()} (when a thread registers, when a heap needs a new
  *       slab, on {@code stats()} and {@code trim()}): their empty slabs go to the pool, the others become orphans

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * One test per kind of bad input (DESIGN §2): each must end in an {@link InvalidFreeException} with the right
+ * One test per kind of bad input (docs/design.md §2): each must end in an {@link InvalidFreeException} with the right
  * reason and address (or an {@link IllegalArgumentException} naming the value), and leave the heap as it was: live
  * witness blocks next to the target keep their contents, {@code stats()} live figures do not move, the invalid-free
  * counter moves by exactly one, and the heap still hands out fresh zeroed blocks afterwards.

@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Model-based property tests: random operation sequences run against gmalloc and against a plain Java model of
- * what DESIGN §2 promises. After every operation each live block still holds its own pattern, no two live blocks
+ * what docs/design.md §2 promises. After every operation each live block still holds its own pattern, no two live blocks
  * overlap, and {@code stats()} live counts equal the model's (as deltas from a baseline, since other tests share
  * the JVM and leave blocks behind).
  *

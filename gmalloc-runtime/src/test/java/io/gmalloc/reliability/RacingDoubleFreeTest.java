@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * DESIGN §2: "gfree twice → DOUBLE_FREE in the freeing thread; the block is never handed out twice". This races
+ * docs/design.md §2: "gfree twice → DOUBLE_FREE in the freeing thread; the block is never handed out twice". This races
  * the owner's free of a block against another thread's free of the same block, many times. When both frees are
  * accepted (the owner's plain check-then-set of its free bit and the remote claim miss each other), the owner
  * re-allocates the block, and a drain of the remote frees ({@code trim()} here, any slow path in general) then

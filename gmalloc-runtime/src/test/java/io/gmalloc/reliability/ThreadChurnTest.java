@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Thread churn (DESIGN §3 invariants 3 and 4): many short-lived platform threads allocate and exit, some freeing
+ * Thread churn (docs/design.md §3 invariants 3 and 4): many short-lived platform threads allocate and exit, some freeing
  * first, some leaving their blocks to other threads to free later. A dead thread's memory must be reusable and go
  * back after {@code trim()}, so the reservation stays bounded however many threads come and go. Virtual threads
  * share O(cores) heaps.

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code trim()} gives memory back and what comes after it starts small again (DESIGN §3 invariant 5): a program
+ * {@code trim()} gives memory back and what comes after it starts small again (docs/design.md §3 invariant 5): a program
  * that keeps one block alive and trims now and then must not see its reservation grow round after round.
  */
 class TrimTest {

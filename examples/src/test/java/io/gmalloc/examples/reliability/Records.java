@@ -2,7 +2,7 @@ package io.gmalloc.examples.reliability;
 
 import io.gmalloc.annotations.GMallocBucket;
 
-/** Records the model-based test runs through their generated buckets: one per bucket choice of DESIGN §4. */
+/** Records the model-based test runs through their generated buckets: one per bucket choice of docs/design.md §4. */
 final class Records {
     private Records() {}
 

@@ -17,7 +17,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Turns one {@code bench/run} output folder (meta.properties, jmh.csv, scenarios.txt) into
  * {@code benchmarks.md}, two PNG charts and {@code performance-section.md} (the README's Performance
- * section). Every ratio is gmalloc ÷ an anchor measured in the same run, compared with DESIGN §6.
+ * section). Every ratio is gmalloc ÷ an anchor measured in the same run, compared with docs/design.md §6.
  *
  * <pre>java -cp benchmarks.jar io.gmalloc.benchmarks.report.ReportWriter OUT_DIR DOCS_DIR</pre>
  */
@@ -120,7 +120,7 @@ public final class ReportWriter {
         }
     }
 
-    /** One DESIGN §6 target with what this run measured. */
+    /** One docs/design.md §6 target with what this run measured. */
     record Target(String name, String goal, String measured, Verdict verdict) {}
 
     private static Verdict verdict(Optional<Double> ratio, DoublePredicate ok) {
@@ -393,7 +393,7 @@ public final class ReportWriter {
         b.append("| sizes | ").append(m("sizes")).append(" |\n");
         b.append("| load average | start ").append(m("loadStart")).append(", end ").append(m("loadEnd")).append(" |\n\n");
 
-        b.append("## DESIGN §6 targets\n\n");
+        b.append("## docs/design.md §6 targets\n\n");
         b.append("Ratios are gmalloc ÷ the anchor, both measured in this run (lower is better unless the goal says ≥).\n\n");
         targetTable(b, targets);
         if (fullShapes) {
@@ -409,7 +409,7 @@ public final class ReportWriter {
         b.append("`PairBenchmark`: `p = alloc(size); free(p)`. gmalloc zero-fills its blocks (its contract); malloc does not. "
                 + "FFM anchors take `long` addresses; \"critical\" = `Linker.Option.critical(false)`. "
                 + "`mi_zalloc` and `calloc` zero their blocks like gmalloc does: the fair comparison for larger sizes, "
-                + "where zeroing dominates (DESIGN §6 compares with plain malloc). ÷ mi_zalloc is informative.\n\n");
+                + "where zeroing dominates (docs/design.md §6 compares with plain malloc). ÷ mi_zalloc is informative.\n\n");
         b.append("| size |");
         for (String[] c : PAIR_COLUMNS) {
             b.append(' ').append(c[1]).append(" |");
@@ -534,7 +534,7 @@ public final class ReportWriter {
                     .append(r.map(x -> num(x.committedMb())).orElse("–")).append(" |\n");
         }
 
-        b.append("\n## DESIGN §6 reference (native C, N = 100 M, recorded 2026-11-25 on this machine kind)\n\n");
+        b.append("\n## Native reference figures (C, N = 100 M, recorded 2026-11-25 on this machine kind)\n\n");
         b.append("| shape | glibc | jemalloc | mimalloc | seed's C gmalloc |\n|---|---|---|---|---|\n");
         b.append("| 1: alloc N, touch, free all | ~5.3 s, 3815 MB | 1.6 s, 1551 MB | 0.68 s, 769 MB | 2.4–9.6 s, 2816 MB |\n");
         b.append("| 2: 2 threads × N/2, no frees | 3.3 s | 0.57 s | 0.25 s | 0.77 s |\n");
@@ -544,7 +544,7 @@ public final class ReportWriter {
         b.append("\n## Notes\n\n");
         b.append("- Noise: the machine is shared (load average above); JMH error bars are 99.9 % intervals where there were "
                 + "enough samples. Treat differences under ~10 % as noise in `quick` mode.\n");
-        b.append("- gmalloc runs with all of its checks on (DESIGN §6: no guarantee is traded for speed).\n");
+        b.append("- gmalloc runs with all of its checks on (docs/design.md §6: no guarantee is traded for speed).\n");
         if (!shapes.failed().isEmpty()) {
             b.append("- Failed scenario processes: ");
             b.append(String.join("; ", shapes.failed().stream().map(f -> "`" + f + "`").toList())).append('\n');
@@ -583,7 +583,7 @@ public final class ReportWriter {
         long met = targets.stream().filter(t -> t.verdict() == Verdict.MET).count();
         long missed = targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
         long inconclusive = targets.stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).count();
-        b.append("DESIGN §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")
+        b.append("docs/design.md §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")
                 .append(inconclusive).append(" inconclusive, ").append(targets.size() - met - missed - inconclusive)
                 .append(" not measured in this run.\n\n");
         targetTable(b, targets);

@@ -24,7 +24,7 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Renders a {@link BucketModel} as the {@code <Record>Bucket} class of DESIGN §4, shaped like jextract output:
+ * Renders a {@link BucketModel} as the {@code <Record>Bucket} class of docs/design.md §4, shaped like jextract output:
  * static accessors named after the components, layout and offsets as constants, private helpers with {@code $}
  * in their names so they never clash with components. Sees only model records; the output depends on nothing
  * but the model, so it is deterministic.
@@ -317,7 +317,7 @@ public final class BucketRenderer {
         type.addType(flyweight.build());
     }
 
-    /** Contiguous arrays of structs (DESIGN §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
+    /** Contiguous arrays of structs (docs/design.md §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
     private void addArrays(TypeSpec.Builder type) {
         String name = struct.type().simpleName();
         type.addMethod(MethodSpec.methodBuilder("allocArray")

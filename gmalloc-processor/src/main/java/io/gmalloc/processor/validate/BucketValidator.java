@@ -28,7 +28,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Every rule of DESIGN §4 in one place. Works on javax.lang.model before extraction (the model would have nothing
+ * Every rule of docs/design.md §4 in one place. Works on javax.lang.model before extraction (the model would have nothing
  * to point at) and reports each problem on the most specific element: the component, the type parameter, the
  * {@code name} value. All problems of a type are reported, not just the first.
  */

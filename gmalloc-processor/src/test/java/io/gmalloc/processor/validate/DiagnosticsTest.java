@@ -10,7 +10,7 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every error and warning of DESIGN §4: its id, its kind, the file and the line holding the offending token, and
+ * Every error and warning of docs/design.md §4: its id, its kind, the file and the line holding the offending token, and
  * that nothing is generated for a type with an error. Messages are matched by id only, so rewording breaks nothing.
  */
 class DiagnosticsTest {
