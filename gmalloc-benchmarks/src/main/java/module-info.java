@@ -13,5 +13,10 @@ module io.gmalloc.benchmarks {
     requires jmh.core;
     requires org.jfree.jfreechart;
     requires java.desktop;
-    requires java.management; // thread CPU time in the scenarios
+    requires java.management;
+    requires org.lwjgl; // PeerBenchmark: LWJGL 3.4 allocator bindings
+    requires org.lwjgl.jemalloc;
+    requires org.lwjgl.rpmalloc;
+    requires io.netty.buffer; // PeerBenchmark: Netty pooled and adaptive direct buffers
+ // thread CPU time in the scenarios
 }

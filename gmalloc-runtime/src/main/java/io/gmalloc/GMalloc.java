@@ -59,6 +59,8 @@ public final class GMalloc {
     /**
      * Allocates a zero-filled array of {@code count} elements of {@code size} bytes, like {@code calloc}.
      *
+     * @param count number of elements, at least 0
+     * @param size bytes per element, at least 0
      * @return the block's address
      * @throws IllegalArgumentException if either argument is negative or {@code count * size} overflows
      * @throws OutOfMemoryError as {@link #gmalloc}

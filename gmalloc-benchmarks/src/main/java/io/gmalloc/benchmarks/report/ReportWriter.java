@@ -71,9 +71,14 @@ public final class ReportWriter {
             System.exit(1);
         }
         Path out = Path.of(args[0]);
-        Path docs = Path.of(args[1]);
         Properties meta = readMeta(out);
-        String name = args.length == 3 ? args[2] : "benchmarks";
+        String name = args.length >= 3 ? args[2] : "benchmarks";
+        Optional<String> partial = partialRun(meta, name);
+        Path docs = partial.isPresent() ? out : Path.of(args[1]);
+        if (partial.isPresent()) {
+            System.err.println("ReportWriter: " + partial.get() + ": the report goes to " + out
+                    + " only; the published one in docs/ is left as it is");
+        }
         ReportWriter w = new ReportWriter(meta, JmhResults.read(out.resolve("jmh.csv")),
                 ScenarioResults.read(out.resolve("scenarios.txt")), name);
         Files.createDirectories(docs);
@@ -95,6 +100,55 @@ public final class ReportWriter {
         if (name.equals("benchmarks")) {
             Files.writeString(docs.resolve("performance-section.md"), w.section(targets, fullShapes));
         }
+    }
+
+    /**
+     * Why this run must not replace the published report, or empty when it may: a smoke run, a JMH include
+     * pattern, or any skipped part make a partial report. The one narrowed run that does publish is the
+     * seed-size shapes report ({@code BENCH_REPORT_NAME=benchmarks-full BENCH_SKIP=jmh bench/run full}), which
+     * holds nothing but those shapes.
+     *
+     * @param meta the run's {@code meta.properties}
+     * @param name the report's base name
+     * @return the reason the run is partial, if it is
+     */
+    static Optional<String> partialRun(Properties meta, String name) {
+        String mode = meta.getProperty("mode", "");
+        String include = meta.getProperty("include", "").trim();
+        String skip = meta.getProperty("skip", "").trim();
+        if (!mode.equals("quick") && !mode.equals("full")) {
+            return Optional.of("a " + (mode.isEmpty() ? "run of unknown mode" : mode + " run") + " is no published report");
+        }
+        if (!include.isEmpty()) {
+            return Optional.of("narrowed run (BENCH_JMH_INCLUDE=" + include + ")");
+        }
+        if (!skip.isEmpty()) {
+            boolean seedShapesOnly = name.equals("benchmarks-full") && mode.equals("full") && skip.equals("jmh");
+            if (!seedShapesOnly) {
+                return Optional.of("narrowed run (BENCH_SKIP=" + skip + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What this run measured and what it left out, for the report's header.
+     *
+     * @param meta the run's {@code meta.properties}
+     * @return one line such as "JMH (all benchmarks), scenarios, native; skipped: none"
+     */
+    static String whatRan(Properties meta) {
+        String skip = "," + meta.getProperty("skip", "").trim() + ",";
+        String include = meta.getProperty("include", "").trim();
+        List<String> ran = new java.util.ArrayList<>();
+        List<String> left = new java.util.ArrayList<>();
+        for (String part : List.of("jmh", "scenarios", "native")) {
+            boolean skipped = skip.contains("," + part + ",");
+            String label = part.equals("jmh") ? "JMH (" + (include.isEmpty() ? "all benchmarks" : "only " + include) + ")"
+                    : part;
+            (skipped ? left : ran).add(label);
+        }
+        return String.join(", ", ran) + "; skipped: " + (left.isEmpty() ? "nothing" : String.join(", ", left));
     }
 
     private static Properties readMeta(Path out) throws IOException {
@@ -267,6 +321,8 @@ public final class ReportWriter {
                         : measured(acc, jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"),
                                 " ns", "hand-written"),
                 verdict(acc, r -> r <= 1.2)));
+        t.add(peerTarget("alloc+free pair 8 B ÷ fastest Java peer", "", "pair"));
+        t.add(peerTarget("batch of 500 × 8 B ÷ fastest Java peer", "batch", "batch"));
         return t;
     }
 
@@ -310,9 +366,98 @@ public final class ReportWriter {
 
     // ---- charts -----------------------------------------------------------------------------------------
 
+    // ---- Java peers (PeerBenchmark) -------------------------------------------------------------------------
+
+    /** PeerBenchmark method stems and their labels; the batch method is "batch" + the capitalised stem. */
+    static final String[][] PEERS = {
+        {"lwjglMimalloc", "LWJGL 3.4 mimalloc (JNI)"},
+        {"lwjglRpmalloc", "LWJGL 3.4 rpmalloc (JNI)"},
+        {"lwjglJemalloc", "LWJGL 3.4 jemalloc (JNI)"},
+        {"nettyPooled", "Netty 4.2 pooled direct"},
+        {"nettyAdaptive", "Netty 4.2 adaptive direct"},
+        {"arenaConfined", "`Arena.ofConfined()` per object"},
+        {"arenaShared", "`Arena.ofShared()` per object"},
+        {"heap", "heap `new` (GC not included)"},
+    };
+
+    private static String method(String prefix, String stem) {
+        return prefix.isEmpty() ? stem : prefix + Character.toUpperCase(stem.charAt(0)) + stem.substring(1);
+    }
+
+    /** The fastest off-heap peer's score for "pair" ("") or "batch"; heap {@code new} is shown, not a peer. */
+    private Optional<String[]> fastestPeer(String prefix) {
+        String[] best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (String[] p : PEERS) {
+            if (p[0].equals("heap") || (prefix.equals("batch") && p[0].equals("arenaShared"))) {
+                continue;
+            }
+            Optional<Double> v = jmh.score("PeerBenchmark", method(prefix, p[0]));
+            if (v.isPresent() && v.get() < bestScore) {
+                bestScore = v.get();
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Target peerTarget(String name, String prefix, String kind) {
+        Optional<Double> g = jmh.score("PeerBenchmark", method(prefix, "gmalloc"));
+        Optional<String[]> best = fastestPeer(prefix);
+        if (g.isEmpty() || best.isEmpty()) {
+            return new Target(name, "≤ 0.35×", "not measured (PeerBenchmark not in this run)", Verdict.NA);
+        }
+        double b = jmh.score("PeerBenchmark", method(prefix, best.get()[0])).orElseThrow();
+        double r = g.get() / b;
+        return new Target(name, "≤ 0.35×", String.format(java.util.Locale.ROOT, "%.2f× (%.1f ns vs %s %.1f ns per %s)",
+                r, g.get(), best.get()[1], b, kind), r <= 0.35 ? Verdict.MET : Verdict.MISSED);
+    }
+
+    private void peersTable(StringBuilder b) {
+        if (jmh.score("PeerBenchmark", "gmalloc").isEmpty()) {
+            return;
+        }
+        b.append("\n## Java peers (8 B, `PeerBenchmark`)\n\n");
+        b.append("ns per alloc+free, pair and per pair in a batch of 500 (all allocated, then all freed); ")
+                .append("gmalloc ÷ peer in brackets (lower is better). LWJGL runs with ")
+                .append("`-Dorg.lwjgl.system.memoryBackend=ffm`; heap `new` costs the GC more than it shows here ")
+                .append("(run `BENCH_JMH_ARGS='-prof gc'` to see it, and the GC story below).\n\n");
+        b.append("| | pair, ns | batch, ns/pair |\n|---|---|---|\n");
+        double gp = jmh.score("PeerBenchmark", "gmalloc").orElse(Double.NaN);
+        double gb = jmh.score("PeerBenchmark", "batchGmalloc").orElse(Double.NaN);
+        b.append(String.format(java.util.Locale.ROOT, "| **gmalloc** | %.1f | %.1f |%n", gp, gb));
+        for (String[] p : PEERS) {
+            b.append("| ").append(p[1]).append(" | ").append(cell(gp, jmh.score("PeerBenchmark", p[0])))
+                    .append(" | ").append(cell(gb, jmh.score("PeerBenchmark", method("batch", p[0])))).append(" |\n");
+        }
+        b.append("\n![Java peers](").append(name).append("-peers.png)\n");
+    }
+
+    private static String cell(double g, Optional<Double> v) {
+        return v.map(x -> String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", x, g / x)).orElse("–");
+    }
+
+    private void peersChart(Path docs) throws IOException {
+        if (jmh.score("PeerBenchmark", "gmalloc").isEmpty()) {
+            return;
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String[]> all = new ArrayList<>();
+        all.add(new String[] {"gmalloc", "gmalloc"});
+        all.addAll(List.of(PEERS));
+        for (String[] p : all) {
+            String label = p[1].replace("`", "");
+            jmh.score("PeerBenchmark", p[0]).ifPresent(v -> data.addValue(v, label, "pair"));
+            jmh.score("PeerBenchmark", method("batch", p[0])).ifPresent(v -> data.addValue(v, label, "batch of 500"));
+        }
+        Charts.bars(docs.resolve(name + "-peers.png"), "gmalloc and Java peers, 8 B (ns per alloc+free, lower is better)",
+                "", "ns per alloc+free", data, 1100, 520);
+    }
+
     void charts(Path docs) throws IOException {
         if (!jmh.isEmpty()) {
             pairChart(docs);
+            peersChart(docs);
         }
         shapesChart(docs);
     }
@@ -382,6 +527,7 @@ public final class ReportWriter {
                 .append(". Do not edit by hand: rerun the command (see [README](../README.md#performance)).\n\n");
         b.append("| | |\n|---|---|\n");
         b.append("| command | `").append(m("command")).append("` (").append(m("elapsed")).append(") |\n");
+        b.append("| what ran | ").append(whatRan(meta)).append(" |\n");
         b.append("| machine | ").append(m("host")).append(" |\n");
         b.append("| CPU | ").append(m("cpu")).append(" |\n");
         b.append("| memory | ").append(m("memory")).append(" |\n");
@@ -402,6 +548,7 @@ public final class ReportWriter {
         if (!jmh.isEmpty()) {
             b.append("\n![alloc+free pair](").append(pairChart()).append(")\n");
         }
+        peersTable(b);
         b.append('\n');
         b.append("![seed shapes](").append(shapesChart()).append(")\n\n");
 
@@ -574,6 +721,9 @@ public final class ReportWriter {
         b.append("## Performance\n\n");
         b.append("![alloc+free pair, ns](docs/").append(pairChart()).append(")\n\n");
         b.append("![seed shapes, CPU s](docs/").append(shapesChart()).append(")\n\n");
+        if (jmh.score("PeerBenchmark", "gmalloc").isPresent()) {
+            b.append("![Java peers, 8 B](docs/").append(name).append("-peers.png)\n\n");
+        }
         b.append("Measured by `").append(m("command")).append("` on ").append(m("date")).append(": ").append(m("cpu"))
                 .append(", ").append(m("jdk").trim()).append(". Every ratio is gmalloc ÷ an anchor measured in the same run; "
                 + "anchors are glibc, jemalloc and mimalloc called through FFM (`Linker.Option.critical(false)`) and the same "
@@ -607,7 +757,8 @@ public final class ReportWriter {
         b.append("bench/run smoke   # CI check (< 3 min): everything at tiny sizes, no timing assertion\n```\n\n");
         b.append("Needs JDK 25 (found like `./mvnw` does) and, for native figures, gcc. As root with apt-get the runner installs "
                 + "`libjemalloc2` and `libmimalloc2.0`; otherwise rows for a missing allocator say \"skipped\". "
-                + "`BENCH_JMH_INCLUDE=Pair BENCH_JMH_ARGS='-prof gc' bench/run quick` narrows or profiles the JMH part.\n");
+                + "`BENCH_JMH_INCLUDE=Pair BENCH_JMH_ARGS='-prof gc' bench/run quick` narrows or profiles the JMH part; a narrowed "
+                + "run (or a smoke run) writes its report under `bench/out/` only and leaves the published one alone.\n");
         return b.toString();
     }
 }
