@@ -77,7 +77,7 @@ public final class Sites {
         StringBuilder text = new StringBuilder("gmalloc leak report: ");
         long blocks = sites.stream().mapToLong(AllocationSite::liveBlocks).sum();
         long bytes = sites.stream().mapToLong(AllocationSite::liveBytes).sum();
-        text.append(blocks).append(" live blocks, ").append(bytes).append(" bytes, from ").append(sites.size())
+        text.append(blocks).append(blocks == 1 ? " live block, " : " live blocks, ").append(bytes).append(" bytes, from ").append(sites.size())
                 .append(sites.size() == 1 ? " site" : " sites");
         if (Options.SITE_SAMPLING > 1) {
             text.append(" (sampled: 1 allocation in ").append(Options.SITE_SAMPLING)
@@ -86,7 +86,7 @@ public final class Sites {
         text.append(System.lineSeparator());
         for (AllocationSite site : sites.subList(0, Math.min(top, sites.size()))) {
             text.append("  ").append(site.liveBytes()).append(" bytes in ").append(site.liveBlocks())
-                    .append(" blocks").append(System.lineSeparator());
+                    .append(site.liveBlocks() == 1 ? " block" : " blocks").append(System.lineSeparator());
             for (StackTraceElement frame : site.frames()) {
                 text.append("        at ").append(frame).append(System.lineSeparator());
             }
