@@ -6,10 +6,12 @@ import io.gmalloc.internal.Heap;
 import io.gmalloc.internal.Heaps;
 import io.gmalloc.internal.Memory;
 import io.gmalloc.internal.Options;
+import io.gmalloc.internal.Sites;
 import io.gmalloc.internal.SizeClasses;
 import io.gmalloc.internal.Stats;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.util.List;
 
 /**
  * {@code calloc}/{@code free} for Java on raw {@code long} addresses, off the Java heap and without a header per
@@ -27,8 +29,11 @@ import java.lang.foreign.SegmentAllocator;
  * <p>System properties, read once: {@code gmalloc.maxBytes} (cap on memory reserved from the OS, e.g.
  * {@code 512m}; past it allocation throws {@link OutOfMemoryError}), {@code gmalloc.checked},
  * {@code gmalloc.retainBytes} (empty arenas kept before returning them to the OS on its own, default 64m),
- * {@code gmalloc.stripes} (heaps shared by virtual threads), {@code gmalloc.jmx} (register
- * {@link GMallocMXBean}). Needs native access:
+ * {@code gmalloc.stripes} (heaps shared by virtual threads), {@code gmalloc.hugePages} (the transparent-huge-page
+ * hint on big arenas, default true), {@code gmalloc.jmx} (register {@link GMallocMXBean} on gmalloc's first use),
+ * {@code gmalloc.trackSites}, {@code gmalloc.leakReport}, {@code gmalloc.siteSampling} and
+ * {@code gmalloc.siteFrames} (see {@link #liveSites()}). Flags accept only {@code true} or {@code false}; a bad
+ * value fails the first use with an {@link IllegalArgumentException} naming the property. Needs native access:
  * {@code --enable-native-access=io.gmalloc.runtime} (or {@code ALL-UNNAMED} on the class path).
  */
 public final class GMalloc {
@@ -41,6 +46,12 @@ public final class GMalloc {
     }
 
     /**
+     * Does nothing but makes sure this class is initialised: {@link SpecialBucket} and {@code Region} call it so
+     * {@code -Dgmalloc.jmx=true} registers the MXBean on gmalloc's first use through any entry point.
+     */
+    static void start() {}
+
+    /**
      * Allocates a zero-filled block of at least {@code size} bytes, like {@code calloc(1, size)}.
      *
      * @param size bytes wanted; 0 is treated as 1 (a unique address that must be freed)
@@ -49,6 +60,9 @@ public final class GMalloc {
      * @throws OutOfMemoryError if the OS has no memory or {@code -Dgmalloc.maxBytes} would be passed
      */
     public static long gmalloc(long size) {
+        if (Sites.ON) {
+            return Sites.allocated(Allocator.mallocSlow(size), null);
+        }
         Heap heap;
         if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
             return heap.alloc(SizeClasses.bucket(size), size);
@@ -90,6 +104,10 @@ public final class GMalloc {
      *     {@code NOT_OWNED}, {@code INTERIOR} or {@code DOUBLE_FREE}); nothing changed then
      */
     public static void gfree(long address) {
+        if (Sites.ON) {
+            Sites.free(address);
+            return;
+        }
         Heap.free(address);
     }
 
@@ -152,7 +170,9 @@ public final class GMalloc {
         }
         long address = byteAlignment <= SizeClasses.GRANULE
                 ? gmalloc(byteSize)
-                : Allocator.allocAligned(byteSize, byteAlignment);
+                : Sites.ON
+                        ? Sites.allocated(Allocator.allocAligned(byteSize, byteAlignment), null)
+                        : Allocator.allocAligned(byteSize, byteAlignment);
         return Memory.EVERYTHING.asSlice(address, byteSize);
     }
 
@@ -164,6 +184,19 @@ public final class GMalloc {
      */
     public static GMallocStats stats() {
         return Stats.snapshot();
+    }
+
+    /**
+     * Returns where the live blocks were allocated, grouped by call site and sorted by live bytes, largest first:
+     * the answer to "who allocated what is still live?". Needs {@code -Dgmalloc.trackSites=true} (or
+     * {@code -Dgmalloc.leakReport=true}, which also prints the top sites to standard error at exit); empty
+     * otherwise. Tracking samples one allocation in {@code -Dgmalloc.siteSampling} (default 256), so the figures
+     * are estimates unless that is 1; see {@link AllocationSite}.
+     *
+     * @return the sites with live blocks, an immutable list; empty when tracking is off
+     */
+    public static List<AllocationSite> liveSites() {
+        return Sites.liveSites();
     }
 
     /**

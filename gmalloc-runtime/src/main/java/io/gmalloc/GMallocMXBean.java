@@ -9,7 +9,16 @@ import javax.management.ObjectName;
  * gmalloc's figures for JMX consoles (JConsole, VisualVM, Prometheus' JMX exporter): the totals of
  * {@link GMalloc#stats()} as attributes of {@code io.gmalloc:type=GMalloc}. Register it once with
  * {@link #register()}, or start the JVM with {@code -Dgmalloc.jmx=true} to have it registered on gmalloc's
- * first use.
+ * first use: when the {@code GMalloc}, {@code SpecialBucket} or {@code Region} class (or a generated bucket) is
+ * first used, not at JVM start-up. Reading it from the same JVM:
+ *
+ * <pre>{@code
+ * MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+ * GMallocMXBean bean = JMX.newMXBeanProxy(server, new ObjectName(GMallocMXBean.OBJECT_NAME), GMallocMXBean.class);
+ * long live = bean.getLiveBytes();
+ * }</pre>
+ *
+ * From outside, {@code jconsole <pid>} shows it under the MBeans tab, domain {@code io.gmalloc}.
  */
 public interface GMallocMXBean {
 

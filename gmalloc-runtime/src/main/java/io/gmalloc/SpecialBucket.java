@@ -4,6 +4,7 @@ import io.gmalloc.internal.Allocator;
 import io.gmalloc.internal.Bucket;
 import io.gmalloc.internal.Heap;
 import io.gmalloc.internal.Heaps;
+import io.gmalloc.internal.Sites;
 import io.gmalloc.internal.Stats;
 
 /**
@@ -16,6 +17,10 @@ import io.gmalloc.internal.Stats;
  * Instances live as long as the program: create one per type, in a {@code static final} field.
  */
 public final class SpecialBucket {
+    static {
+        GMalloc.start(); // -Dgmalloc.jmx=true: register the MXBean on first use through this entry point too
+    }
+
     /** Registered bucket; its index is shared by every heap's per-bucket arrays. */
     private final Bucket bucket;
 
@@ -84,6 +89,9 @@ public final class SpecialBucket {
      * @throws OutOfMemoryError if the OS has no memory or {@code -Dgmalloc.maxBytes} would be passed
      */
     public long alloc() {
+        if (Sites.ON) {
+            return Sites.allocated(Allocator.alloc(bucket.index(), stride), null);
+        }
         Heap heap = Heaps.local();
         return heap != null ? heap.alloc(bucket.index(), stride) : Allocator.alloc(bucket.index(), stride);
     }
@@ -96,6 +104,10 @@ public final class SpecialBucket {
      *     {@code NOT_OWNED}, {@code INTERIOR}, {@code DOUBLE_FREE} as {@link GMalloc#gfree}; nothing changed then
      */
     public void free(long address) {
+        if (Sites.ON) {
+            Sites.free(address, bucket);
+            return;
+        }
         Allocator.free(address, bucket);
     }
 

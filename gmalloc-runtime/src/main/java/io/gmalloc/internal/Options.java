@@ -2,12 +2,26 @@ package io.gmalloc.internal;
 
 import java.util.Locale;
 
-/** Every {@code gmalloc.*} system property, read once when gmalloc starts. */
+/**
+ * Every {@code gmalloc.*} system property, read once when gmalloc starts, each parsed by its type:
+ *
+ * <ul>
+ *   <li><b>flags</b> accept exactly {@code true} or {@code false} (any case); {@code yes}, {@code 1} or a typo is
+ *       an error, never a silent {@code false};
+ *   <li><b>byte sizes</b> accept a positive count with an optional {@code k}, {@code m}, {@code g} or {@code t}
+ *       suffix ({@code 64m});
+ *   <li><b>counts</b> accept a plain positive decimal integer in a stated range ({@code 4k} is an error).
+ * </ul>
+ *
+ * An unset or blank property takes its default. A bad value throws {@link IllegalArgumentException} naming the
+ * property, the value and what is accepted; it surfaces as the cause of the {@link ExceptionInInitializerError}
+ * of gmalloc's first use.
+ */
 public final class Options {
     private Options() {}
 
     /** {@code -Dgmalloc.checked=true}: accessors validate addresses, freed blocks are poisoned. */
-    public static final boolean CHECKED = Boolean.getBoolean("gmalloc.checked");
+    public static final boolean CHECKED = flag("gmalloc.checked", false);
 
     /** {@code -Dgmalloc.maxBytes=512m}: cap on the bytes gmalloc reserves from the OS (slabs and large blocks). */
     public static final long MAX_BYTES = bytes("gmalloc.maxBytes", Long.MAX_VALUE);
@@ -18,24 +32,100 @@ public final class Options {
      */
     public static final long RETAIN_BYTES = bytes("gmalloc.retainBytes", 64L << 20);
 
-    /** {@code -Dgmalloc.stripes=N}: heaps shared by virtual threads; default the number of cores, at least 2. */
-    public static final int STRIPES = (int) Math.max(1, Math.min(1024, bytes(
-            "gmalloc.stripes", Math.max(2, Runtime.getRuntime().availableProcessors()))));
+    /** {@code -Dgmalloc.stripes=N}: heaps shared by virtual threads, 1..1024; default the cores, at least 2. */
+    public static final int STRIPES = (int) count("gmalloc.stripes", 1, 1024,
+            Math.min(1024, Math.max(2, Runtime.getRuntime().availableProcessors())));
 
     /**
      * {@code -Dgmalloc.hugePages=false} turns off the transparent-huge-page hint on slabs of 2 MiB and more
      * (on by default: far fewer page faults when big arenas fill; memory grows in 2 MiB steps there).
      */
-    public static final boolean HUGE_PAGES = !"false".equalsIgnoreCase(System.getProperty("gmalloc.hugePages"));
+    public static final boolean HUGE_PAGES = flag("gmalloc.hugePages", true);
 
     /** {@code -Dgmalloc.jmx=true}: register {@code io.gmalloc:type=GMalloc} when gmalloc starts. */
-    public static final boolean JMX = Boolean.getBoolean("gmalloc.jmx");
+    public static final boolean JMX = flag("gmalloc.jmx", false);
+
+    /**
+     * {@code -Dgmalloc.leakReport=true}: at exit, print the top allocation sites still live to standard error and
+     * emit JFR {@code io.gmalloc.LiveSite} events; implies {@link #TRACK_SITES}.
+     */
+    public static final boolean LEAK_REPORT = flag("gmalloc.leakReport", false);
+
+    /**
+     * {@code -Dgmalloc.trackSites=true}: record the call site of sampled allocations for {@code liveSites()}; also
+     * on with {@link #LEAK_REPORT}.
+     */
+    public static final boolean TRACK_SITES = flag("gmalloc.trackSites", false) || LEAK_REPORT;
+
+    /**
+     * {@code -Dgmalloc.siteSampling=N}: with site tracking on, one allocation in {@code N} on average records its
+     * site (a power of two, 1..65536; default 256); {@code 1} records every allocation.
+     */
+    public static final int SITE_SAMPLING = powerOfTwo("gmalloc.siteSampling", 1 << 16, 256);
+
+    /** {@code -Dgmalloc.siteFrames=N}: frames kept per site, starting at the caller's frame; 1..64, default 4. */
+    public static final int SITE_FRAMES = (int) count("gmalloc.siteFrames", 1, 64, 4);
 
     /** Byte value written over freed blocks in checked mode. */
     public static final byte POISON = (byte) 0xDE;
 
     /**
-     * Parses a byte count such as {@code 1048576}, {@code 64k}, {@code 512m} or {@code 2g}.
+     * Reads a flag.
+     *
+     * @throws IllegalArgumentException naming the property when the value is neither {@code true} nor {@code false}
+     */
+    static boolean flag(String property, boolean defaultValue) {
+        String raw = System.getProperty(property);
+        return raw == null || raw.isBlank() ? defaultValue : parseFlag(property, raw);
+    }
+
+    static boolean parseFlag(String property, String raw) {
+        String value = raw.trim();
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("-D" + property + "=" + raw + " is not a flag: use true or false");
+    }
+
+    /**
+     * Reads a plain decimal count in {@code [min, max]}.
+     *
+     * @throws IllegalArgumentException naming the property when the value is not such a count
+     */
+    static long count(String property, long min, long max, long defaultValue) {
+        String raw = System.getProperty(property);
+        return raw == null || raw.isBlank() ? defaultValue : parseCount(property, raw, min, max);
+    }
+
+    static long parseCount(String property, String raw, long min, long max) {
+        String value = raw.trim();
+        long number;
+        try {
+            number = value.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.parseLong(value) : -1;
+        } catch (NumberFormatException e) {
+            number = -1; // digits only, but too long for a long
+        }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException("-D" + property + "=" + raw + " is not a count from " + min + " to "
+                    + max + " (a plain decimal integer; no suffix such as k)");
+        }
+        return number;
+    }
+
+    private static int powerOfTwo(String property, int max, int defaultValue) {
+        int value = (int) count(property, 1, max, defaultValue);
+        if (Integer.bitCount(value) != 1) {
+            throw new IllegalArgumentException("-D" + property + "=" + value + " is not a power of two (1, 2, 4 … "
+                    + max + ")");
+        }
+        return value;
+    }
+
+    /**
+     * Reads a byte count such as {@code 1048576}, {@code 64k}, {@code 512m} or {@code 2g}.
      *
      * @throws IllegalArgumentException naming the property when the value is not a positive byte count
      */
@@ -58,7 +148,10 @@ public final class Options {
         };
         String digits = shift == 0 ? value : value.substring(0, value.length() - 1);
         try {
-            long number = Long.parseLong(digits.trim());
+            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException(); // Long.parseLong would take "+5" and "-0"
+            }
+            long number = Long.parseLong(digits);
             if (number <= 0 || number > (Long.MAX_VALUE >> shift)) {
                 throw new NumberFormatException();
             }
