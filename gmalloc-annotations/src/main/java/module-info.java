@@ -1,4 +1,4 @@
-/** The {@code @GMallocBucket} annotation; no dependencies, retained in class files only. */
+/** {@code @GMallocBucket} and the component annotations of its struct vocabulary; no dependencies, class retention. */
 module io.gmalloc.annotations {
     exports io.gmalloc.annotations;
 }

@@ -8,6 +8,7 @@ import io.gmalloc.processor.model.ModelExtractor;
 import io.gmalloc.processor.model.StructModel;
 import io.gmalloc.processor.render.BucketRenderer;
 import io.gmalloc.processor.validate.BucketValidator;
+import io.gmalloc.processor.validate.Problem;
 import io.gmalloc.processor.validate.Reporter;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -25,7 +26,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
@@ -89,17 +89,23 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
         try {
             BucketRenderer.file(model, type.build()).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "[GMallocBucketWriteFailed] could not write " + generatedName.get() + ": " + e.getMessage(), record);
+            reporter.report(Problem.WRITE_FAILED, record, generatedName.get(), e.getMessage());
         }
     }
 
-    /** Nested records shape the generated code too: a change to one must regenerate this class. */
+    /** Nested records and enums shape the generated code too: a change to one must regenerate this class. */
     private void addNestedOriginatingElements(TypeSpec.Builder type, StructModel struct) {
         Deque<StructModel> pending = new ArrayDeque<>();
         pending.add(struct);
         while (!pending.isEmpty()) {
             for (FieldModel field : pending.removeFirst().fields()) {
+                if (field.type().enumType() != null) {
+                    TypeElement enumType = processingEnv.getElementUtils()
+                            .getTypeElement(field.type().enumType().type().canonicalName());
+                    if (enumType != null) {
+                        type.addOriginatingElement(enumType);
+                    }
+                }
                 if (field.struct() != null) {
                     TypeElement nested = processingEnv.getElementUtils()
                             .getTypeElement(field.struct().type().canonicalName());

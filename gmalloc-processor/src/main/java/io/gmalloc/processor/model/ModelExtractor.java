@@ -1,23 +1,27 @@
 package io.gmalloc.processor.model;
 
+import io.gmalloc.processor.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Turns a validated {@code @GMallocBucket} record (or getter/setter interface) into plain model records. Runs only after the validator found no
- * error, so every component is a primitive or a valid nested record and nesting is acyclic.
+ * Turns a validated {@code @GMallocBucket} record (or getter/setter interface) into plain model records, reading
+ * each component's type and annotations once. Runs only after the validator found no error, so every component is
+ * of a supported kind with a valid combination of annotations, and nesting is acyclic.
  */
 public final class ModelExtractor {
     private final Elements elements;
@@ -46,23 +50,48 @@ public final class ModelExtractor {
         if (known != null) {
             return known;
         }
-        List<FieldModel> components = new ArrayList<>();
+        boolean typeBigEndian = Annotations.find(record, Names.BIG_ENDIAN) != null;
+        List<StructModel.Declared> components = new ArrayList<>();
         for (Components.Component component : Components.of(record)) {
-            String name = component.name();
-            TypeMirror type = component.type();
-            if (type.getKind().isPrimitive()) {
-                FieldKind kind = FieldKind.ofPrimitive(type.toString());
-                components.add(new FieldModel(name, kind, 0, null));
-            } else if (type.getKind() == TypeKind.DECLARED) {
-                TypeElement nested = (TypeElement) ((DeclaredType) type).asElement();
-                components.add(new FieldModel(name, FieldKind.STRUCT, 0, struct(nested)));
-            } else {
-                throw new IllegalStateException("unvalidated component " + name + " of " + key + ": " + type);
-            }
+            components.add(new StructModel.Declared(component.name(), fieldType(component, typeBigEndian, key)));
         }
         StructModel placed = StructModel.place(recordRef(record), components);
         structs.put(key, placed);
         return placed;
+    }
+
+    /** Reads a component's type and annotations once; the validator has checked every combination. */
+    private FieldType fieldType(Components.Component component, boolean typeBigEndian, String owner) {
+        Element element = component.element();
+        AnnotationMirror length = Annotations.find(element, Names.LENGTH);
+        AnnotationMirror utf8 = Annotations.find(element, Names.UTF8);
+        boolean atomic = Annotations.find(element, Names.ATOMIC) != null;
+        boolean bigEndian = Annotations.find(element, Names.BIG_ENDIAN) != null || (typeBigEndian && !atomic);
+        TypeMirror type = component.type();
+        int n = 0;
+        if (type.getKind() == TypeKind.ARRAY) {
+            type = ((ArrayType) type).getComponentType();
+            n = Annotations.intValue(length);
+        }
+        if (type.getKind().isPrimitive()) {
+            FieldKind kind = FieldKind.ofPrimitive(type.toString());
+            return new FieldType(kind, null, null, n, bigEndian && kind.sizeBytes() > 1, atomic);
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            TypeElement declared = (TypeElement) ((DeclaredType) type).asElement();
+            if (declared.getKind() == ElementKind.ENUM) {
+                int constants = (int) declared.getEnclosedElements().stream()
+                        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+                        .count();
+                return new FieldType(FieldKind.ENUM, null, new EnumModel(recordRef(declared), constants), n, false,
+                        false);
+            }
+            if (utf8 != null) {
+                return new FieldType(FieldKind.UTF8, null, null, Annotations.intValue(utf8), false, false);
+            }
+            return new FieldType(FieldKind.STRUCT, struct(declared), null, n, false, false);
+        }
+        throw new IllegalStateException("unvalidated component " + component.name() + " of " + owner + ": " + type);
     }
 
     /**

@@ -1,9 +1,10 @@
 package io.gmalloc.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A record as a C struct: its components with offsets, its size and alignment.
+ * A record as a C struct: its components with offsets and padding, its size and alignment.
  *
  * @param type the record
  * @param fields components in declaration order, offsets increasing
@@ -17,21 +18,42 @@ public record StructModel(RecordRef type, List<FieldModel> fields, long sizeByte
     }
 
     /**
-     * Places components with {@link LayoutPlanner}.
+     * A component before placement.
+     *
+     * @param name component name
+     * @param type what it stores
+     */
+    public record Declared(String name, FieldType type) {}
+
+    /**
+     * Places components with {@link LayoutPlanner}; the only place {@link FieldModel}s are made.
      *
      * @param type the record
-     * @param components each component's name, kind and nested struct (null unless {@link FieldKind#STRUCT})
+     * @param components each component's name and type, in declaration order
      * @return the placed struct
      */
-    public static StructModel place(RecordRef type, List<FieldModel> components) {
+    public static StructModel place(RecordRef type, List<Declared> components) {
         LayoutPlanner.Plan plan = LayoutPlanner.plan(components.stream()
-                .map(f -> new LayoutPlanner.Member(f.name(), f.sizeBytes(), f.alignment()))
+                .map(c -> new LayoutPlanner.Member(c.name(), c.type().sizeBytes(), c.type().alignment()))
                 .toList());
-        List<FieldModel> placed = new java.util.ArrayList<>(components.size());
+        List<FieldModel> placed = new ArrayList<>(components.size());
+        long end = 0;
         for (int i = 0; i < components.size(); i++) {
-            FieldModel f = components.get(i);
-            placed.add(new FieldModel(f.name(), f.kind(), plan.offsets().get(i), f.struct()));
+            Declared c = components.get(i);
+            long offset = plan.offsets().get(i);
+            FieldModel field = new FieldModel(c.name(), c.type(), offset, offset - end);
+            placed.add(field);
+            end = field.endBytes();
         }
         return new StructModel(type, placed, plan.sizeBytes(), plan.alignment());
+    }
+
+    /**
+     * Returns the padding after the last component.
+     *
+     * @return bytes between the last component's end and {@code sizeBytes}
+     */
+    public long trailingPaddingBytes() {
+        return sizeBytes - fields.getLast().endBytes();
     }
 }

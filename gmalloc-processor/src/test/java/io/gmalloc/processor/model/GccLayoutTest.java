@@ -51,15 +51,15 @@ class GccLayoutTest {
         StringBuilder main = new StringBuilder("int main(void) {\n");
         StringBuilder expected = new StringBuilder();
         for (CStruct s : STRUCTS) {
-            List<FieldModel> fields = new ArrayList<>();
+            List<StructModel.Declared> fields = new ArrayList<>();
             c.append("struct ").append(s.name()).append(" {");
             for (Map.Entry<String, Object> member : s.members().entrySet()) {
                 if (member.getValue() instanceof FieldKind kind) {
-                    fields.add(new FieldModel(member.getKey(), kind, 0, null));
+                    fields.add(new StructModel.Declared(member.getKey(), FieldType.primitive(kind)));
                     c.append(' ').append(kind.cName());
                 } else {
                     CStruct nested = (CStruct) member.getValue();
-                    fields.add(new FieldModel(member.getKey(), FieldKind.STRUCT, 0, models.get(nested.name())));
+                    fields.add(new StructModel.Declared(member.getKey(), FieldType.struct(models.get(nested.name()))));
                     c.append(" struct ").append(nested.name());
                 }
                 c.append(' ').append(member.getKey()).append(';');
