@@ -37,3 +37,6 @@ class Hidden {
     @GMallocBucket
     record UsesSecret(Secret secret) {}
 }
+
+@GMallocBucket
+record SameConstant(@Length(2) int[] fooBar, @Length(3) int[] foo_bar) {}

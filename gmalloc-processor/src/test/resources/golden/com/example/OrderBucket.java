@@ -15,7 +15,16 @@ import javax.annotation.processing.Generated;
  * Off-heap storage for {@code com.example.Order} records, generated from its {@code @GMallocBucket}
  * declaration:
  * <pre>{@code
- * record Order(@Utf8(8) String symbol, Side side, @Length(4) int[] levels, @Length(2) Vec3[] corners, @BigEndian int seq, @Atomic long fills, @Length(2) @BigEndian short[] ports, @Length(3) boolean[] flags, @Atomic int hits)
+ * record Order(
+ *         @Utf8(8) String symbol,
+ *         Side side,
+ *         @Length(4) int[] levels,
+ *         @Length(2) Vec3[] corners,
+ *         @BigEndian int seq,
+ *         @Atomic long fills,
+ *         @Length(2) @BigEndian short[] ports,
+ *         @Length(3) boolean[] flags,
+ *         @Atomic int hits)
  * }</pre>
  *
  * <p>Each {@code Order} is stored as this C struct (LP64, as gcc lays it out):

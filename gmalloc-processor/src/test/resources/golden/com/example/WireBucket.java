@@ -13,7 +13,14 @@ import javax.annotation.processing.Generated;
  * Off-heap storage for {@code com.example.Wire} records, generated from its {@code @GMallocBucket}
  * declaration:
  * <pre>{@code
- * record Wire(@BigEndian short port, @BigEndian int seq, @BigEndian long stamp, @BigEndian double price, @BigEndian char tag, byte ttl, @BigEndian float ratio)
+ * record Wire(
+ *         @BigEndian short port,
+ *         @BigEndian int seq,
+ *         @BigEndian long stamp,
+ *         @BigEndian double price,
+ *         @BigEndian char tag,
+ *         byte ttl,
+ *         @BigEndian float ratio)
  * }</pre>
  *
  * <p>Each {@code Wire} is stored as this C struct (LP64, as gcc lays it out):

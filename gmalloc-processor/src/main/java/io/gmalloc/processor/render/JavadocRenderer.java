@@ -31,11 +31,15 @@ final class JavadocRenderer {
             }
             doc.append("}\n}</pre>\n\n");
         } else {
-            doc.append("record ").append(name).append("(");
-            for (int i = 0; i < struct.fields().size(); i++) {
-                doc.append(i == 0 ? "" : ", ").append(struct.fields().get(i).declaration());
+            java.util.List<String> components = struct.fields().stream().map(FieldModel::declaration).toList();
+            String oneLine = "record " + name + "(" + String.join(", ", components) + ")";
+            if (oneLine.length() <= Javadoc.COLUMNS - 3) {
+                doc.append(oneLine);
+            } else {
+                doc.append("record ").append(name).append("(\n        ")
+                        .append(String.join(",\n        ", components)).append(')');
             }
-            doc.append(")\n}</pre>\n\n");
+            doc.append("\n}</pre>\n\n");
         }
         doc.append("<p>Each {@code ").append(name).append("} is stored as this C struct (LP64, as gcc lays it out):\n");
         doc.append("<pre>{@code\n");

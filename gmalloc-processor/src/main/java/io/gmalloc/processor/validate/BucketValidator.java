@@ -5,6 +5,7 @@ import io.gmalloc.processor.model.BucketKind;
 import io.gmalloc.processor.model.Annotations;
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.model.Components;
+import io.gmalloc.processor.model.FieldModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,6 +205,17 @@ public final class BucketValidator {
                 for (String suffix : new String[] {"Volatile", "GetAndAdd", "CompareAndSet"}) {
                     derivedNames.put(component.name() + suffix,
                             Problem.Detail.ATOMIC_ACCESSOR.format(component.name() + suffix));
+                }
+            }
+        }
+        Map<String, String> lengthConstants = new HashMap<>();
+        for (Components.Component component : Components.of(record)) {
+            if (component.type().getKind() == TypeKind.ARRAY) {
+                String constant = FieldModel.upperSnake(component.name()) + "_LENGTH";
+                String other = lengthConstants.putIfAbsent(constant, component.name());
+                if (other != null) {
+                    reporter.report(Problem.LENGTH_CONSTANT_CLASH, component.element(), component.name(), constant,
+                            other);
                 }
             }
         }

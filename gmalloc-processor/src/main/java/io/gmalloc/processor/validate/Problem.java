@@ -106,6 +106,9 @@ public enum Problem {
     COMPONENT_NAME_CLASH(Kind.ERROR, "GMallocBucketComponentNameClash",
             "component '%s' would generate accessor %s(long), which clashes with %s in the generated %s; rename the "
                     + "component"),
+    /** Two array components whose length constants would have the same name. */
+    LENGTH_CONSTANT_CLASH(Kind.ERROR, "GMallocBucketLengthConstantClash",
+            "component '%s' would generate constant %s, which component '%s' generates too; rename one of them"),
     /** {@code name} is not a Java identifier. */
     INVALID_NAME(Kind.ERROR, "GMallocBucketInvalidName",
             "name \"%s\" is not a valid class name; use a simple Java identifier (no dots, no keywords), e.g. "

@@ -236,6 +236,7 @@ class DiagnosticsTest {
             {"@Length(2) Color[] colors", id(Problem.UNSUPPORTED_ARRAY_ELEMENT) + " component 'colors'"},
             {"record BigAtomic(int a, @Atomic long counter)", id(Problem.BIG_ENDIAN_WITH_ATOMIC) + " component 'counter'"},
             {"record UsesSecret(Secret secret)", id(Problem.NESTED_INVALID) + " component 'secret'"},
+            {"record SameConstant(", id(Problem.LENGTH_CONSTANT_CLASH) + " component 'foo_bar'"},
         };
         for (String[] row : expected) {
             assertThat(compilation).hadErrorContaining(row[1]).inFile(file).onLineContaining(row[0]);
