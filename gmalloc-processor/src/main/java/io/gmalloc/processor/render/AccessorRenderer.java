@@ -11,7 +11,7 @@ import io.gmalloc.processor.model.FieldType;
 import javax.lang.model.element.Modifier;
 
 /**
- * The static accessors of one component, as docs/design.md §4 and §4a list them: the getter/setter pair, and by kind
+ * The static accessors of one component, as docs/design.md §4 and docs/structs.md list them: the getter/setter pair, and by kind
  * the element accessors and address of an array, the address of a nested struct, and the volatile and atomic
  * accessors of an {@code @Atomic} component.
  */

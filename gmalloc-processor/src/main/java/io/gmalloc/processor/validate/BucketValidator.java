@@ -32,7 +32,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Every rule of docs/design.md §4 and §4a in one place. Works on javax.lang.model before extraction (the model would have nothing
+ * Every rule of docs/design.md §4 and docs/structs.md in one place. Works on javax.lang.model before extraction (the model would have nothing
  * to point at) and reports each problem on the most specific element: the component, the type parameter, the
  * {@code name} value. All problems of a type are reported, not just the first.
  */
@@ -255,7 +255,7 @@ public final class BucketValidator {
     }
 
     /**
-     * Every rule of docs/design.md §4 and §4a for one component: its type, and whether its annotations fit it.
+     * Every rule of docs/design.md §4 and docs/structs.md for one component: its type, and whether its annotations fit it.
      * Pure: returns the problems, so the same rules also decide silently whether a nested record can be inlined.
      */
     private List<Finding> componentFindings(

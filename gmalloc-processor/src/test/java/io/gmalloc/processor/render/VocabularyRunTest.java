@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compile-and-run tests of the struct vocabulary (docs/design.md §4a): fixed arrays, inline UTF-8 strings, enums,
+ * Compile-and-run tests of the struct vocabulary (docs/structs.md): fixed arrays, inline UTF-8 strings, enums,
  * big-endian components and atomics, through the generated accessors, against the raw bytes at the expected
  * offsets, and for every bad string, array and ordinal.
  */
