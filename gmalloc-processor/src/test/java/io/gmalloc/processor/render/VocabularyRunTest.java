@@ -31,7 +31,8 @@ class VocabularyRunTest {
         Compilation compilation = ProcessorRun.compile(ProcessorRun.sources(
                 "good/com/example/Vec3.java", "good/com/example/Side.java", "good/com/example/Order.java",
                 "good/com/example/Wire.java", "good/com/example/Level.java", "good/com/example/Book.java",
-                "good/com/example/Quote.java", "good/com/example/Many.java", "good/com/example/Coded.java"));
+                "good/com/example/Quote.java", "good/com/example/Many.java", "good/com/example/Coded.java",
+                "good/com/example/Counter.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = ProcessorRun.classLoader(compilation);
     }
@@ -194,7 +195,7 @@ class VocabularyRunTest {
     void atomicCountersCountExactlyFromTwoThreads() throws InterruptedException {
         Bucket order = bucket("OrderBucket");
         withBlock(order, null, address -> {
-            int perThread = 200_000;
+            int perThread = 50_000;
             CountDownLatch start = new CountDownLatch(1);
             Runnable work = () -> {
                 try {
@@ -258,6 +259,24 @@ class VocabularyRunTest {
                 order.call("free", address);
             }
             order.call("freeArray", base);
+        }
+        Bucket counter = bucket("CounterBucket");
+        assertThat(counter.constant("SIZE")).isEqualTo(16L);
+        assertThat(counter.constant("ALIGNMENT")).isEqualTo(8L);
+        long[] counters = new long[256];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = counter.address("alloc");
+        }
+        try {
+            for (long address : counters) {
+                assertThat((address + 8) % 8).as("special-bucket count of 0x%x", address).isZero();
+                assertThat(counter.call("countGetAndAdd", address, 2L)).isEqualTo(0L);
+                assertThat(counter.call("countCompareAndSet", address, 2L, 3L)).isEqualTo(true);
+            }
+        } finally {
+            for (long address : counters) {
+                counter.call("free", address);
+            }
         }
     }
 
