@@ -10,12 +10,14 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -36,6 +38,109 @@ public final class ModelExtractor {
      */
     public ModelExtractor(Elements elements) {
         this.elements = elements;
+    }
+
+    /**
+     * What extraction found about one annotated type: the model the renderer sees, and the elements the generated
+     * class depends on (for incremental builds), which the model itself never holds.
+     *
+     * @param model the plain model
+     * @param originatingElements the type itself, then every nested record and enum it uses
+     */
+    public record Extraction(BucketModel model, List<TypeElement> originatingElements) {
+        /** Copies the elements. */
+        public Extraction {
+            originatingElements = List.copyOf(originatingElements);
+        }
+    }
+
+    /**
+     * Reads everything about a validated type once: its struct, the annotation's flags, whether it is a flyweight
+     * interface, whether {@code @Generated} is readable where the class goes, and the originating elements.
+     *
+     * @param type a validated record or interface
+     * @param generatedName the generated class's simple name (the validator resolved it)
+     * @param annotation the type's {@code @GMallocBucket}
+     * @return the model and its originating elements
+     */
+    public Extraction bucket(TypeElement type, String generatedName, AnnotationMirror annotation) {
+        StructModel struct = struct(type);
+        BucketModel model = BucketModel.of(
+                struct,
+                generatedName,
+                dedicated(annotation),
+                generatedAnnotationReadable(type),
+                type.getKind() == ElementKind.INTERFACE);
+        List<TypeElement> originating = new ArrayList<>();
+        originating.add(type);
+        addNestedOriginatingElements(originating, struct);
+        return new Extraction(model, originating);
+    }
+
+    /** Nested records and enums shape the generated code too: a change to one must regenerate the class. */
+    private void addNestedOriginatingElements(List<TypeElement> originating, StructModel struct) {
+        Deque<StructModel> pending = new ArrayDeque<>();
+        pending.add(struct);
+        while (!pending.isEmpty()) {
+            for (FieldModel field : pending.removeFirst().fields()) {
+                if (field.type().enumType() != null) {
+                    addElement(originating, field.type().enumType().type());
+                }
+                if (field.struct() != null) {
+                    addElement(originating, field.struct().type());
+                    pending.add(field.struct());
+                }
+            }
+        }
+    }
+
+    private void addElement(List<TypeElement> originating, RecordRef ref) {
+        TypeElement element = elements.getTypeElement(ref.canonicalName());
+        if (element != null) {
+            originating.add(element);
+        }
+    }
+
+    private boolean dedicated(AnnotationMirror annotation) {
+        return elements.getElementValuesWithDefaults(annotation).entrySet().stream()
+                .filter(e -> e.getKey().getSimpleName().contentEquals("dedicated"))
+                .anyMatch(e -> Boolean.TRUE.equals(e.getValue().getValue()));
+    }
+
+    /**
+     * {@code @Generated} lives in module java.compiler: in a named module that does not read it, the annotation
+     * would not compile, so it is left out there (the javadoc still says the class is generated).
+     */
+    private boolean generatedAnnotationReadable(TypeElement record) {
+        if (elements.getTypeElement(Names.GENERATED) == null) {
+            return false;
+        }
+        ModuleElement module = elements.getModuleOf(record);
+        return module == null || module.isUnnamed() || reads(module, "java.compiler", 0);
+    }
+
+    private static boolean reads(ModuleElement module, String target, int depth) {
+        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+            ModuleElement dependency = requires.getDependency();
+            if (dependency.getQualifiedName().contentEquals(target)) {
+                return true;
+            }
+            if (depth < 4 && requiresTransitively(dependency, target, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean requiresTransitively(ModuleElement module, String target, int depth) {
+        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+            if (requires.isTransitive()
+                    && (requires.getDependency().getQualifiedName().contentEquals(target)
+                            || (depth < 4 && requiresTransitively(requires.getDependency(), target, depth + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
