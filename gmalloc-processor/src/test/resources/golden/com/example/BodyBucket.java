@@ -112,8 +112,8 @@ public final class BodyBucket {
      * Allocates a zeroed {@code Body} block from this type's own bucket ({@code SIZE} bytes apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -196,8 +196,8 @@ public final class BodyBucket {
     }
 
     /**
-     * Returns a {@code Body} view of the struct at {@code address}; move it with {@link
-     * Ref#moveTo(long)} to visit many structs with one object.
+     * Returns a {@code Body} view of the struct at {@code address}; move it with
+     * {@link Ref#moveTo(long)} to visit many structs with one object.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -238,8 +238,8 @@ public final class BodyBucket {
     }
 
     /**
-     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of {@code
-     * Vec3}'s generated bucket class.
+     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of
+     * {@code Vec3}'s generated bucket class.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

@@ -125,8 +125,8 @@ public final class BookBucket {
      * Allocates a zeroed {@code Book} block from this type's own bucket ({@code SIZE} bytes apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -156,8 +156,8 @@ public final class BookBucket {
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
      * @throws NullPointerException if {@code value} or a record, enum or array in it is null
-     * @throws IllegalArgumentException if a string or array component does not fit (see {@link
-     *     #store})
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
      */
     public static long alloc(Book value) {
         Objects.requireNonNull(value, "value");
@@ -312,8 +312,8 @@ public final class BookBucket {
     }
 
     /**
-     * Returns the address of the nested {@code Level best} (offset 0), for the accessors of {@code
-     * Level}'s generated bucket class.
+     * Returns the address of the nested {@code Level best} (offset 0), for the accessors of
+     * {@code Level}'s generated bucket class.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -439,8 +439,8 @@ public final class BookBucket {
     }
 
     /**
-     * Reads {@code @Atomic int fills} (offset 48) with volatile semantics ({@code
-     * VarHandle.getVolatile}).
+     * Reads {@code @Atomic int fills} (offset 48) with volatile semantics
+     * ({@code VarHandle.getVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -454,8 +454,8 @@ public final class BookBucket {
     }
 
     /**
-     * Writes {@code @Atomic int fills} (offset 48) with volatile semantics ({@code
-     * VarHandle.setVolatile}).
+     * Writes {@code @Atomic int fills} (offset 48) with volatile semantics
+     * ({@code VarHandle.setVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -469,8 +469,8 @@ public final class BookBucket {
     }
 
     /**
-     * Atomically adds {@code delta} to {@code @Atomic int fills} (offset 48) ({@code
-     * VarHandle.getAndAdd}).
+     * Atomically adds {@code delta} to {@code @Atomic int fills} (offset 48)
+     * ({@code VarHandle.getAndAdd}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -485,8 +485,8 @@ public final class BookBucket {
     }
 
     /**
-     * Atomically sets {@code @Atomic int fills} (offset 48) to {@code value} if it is {@code
-     * expected} ({@code VarHandle.compareAndSet}).
+     * Atomically sets {@code @Atomic int fills} (offset 48) to {@code value} if it is
+     * {@code expected} ({@code VarHandle.compareAndSet}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

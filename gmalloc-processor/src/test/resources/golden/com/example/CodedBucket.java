@@ -97,8 +97,8 @@ public final class CodedBucket {
      * apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -128,8 +128,8 @@ public final class CodedBucket {
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
      * @throws NullPointerException if {@code value} or a record, enum or array in it is null
-     * @throws IllegalArgumentException if a string or array component does not fit (see {@link
-     *     #store})
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
      */
     public static long alloc(Coded value) {
         Objects.requireNonNull(value, "value");

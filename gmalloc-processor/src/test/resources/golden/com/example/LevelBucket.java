@@ -103,8 +103,8 @@ public final class LevelBucket {
      * Allocates a zeroed {@code Level} block from the general 16-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
@@ -127,8 +127,8 @@ public final class LevelBucket {
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
      * @throws NullPointerException if {@code value} or a record, enum or array in it is null
-     * @throws IllegalArgumentException if a string or array component does not fit (see {@link
-     *     #store})
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
      */
     public static long alloc(Level value) {
         Objects.requireNonNull(value, "value");
@@ -326,8 +326,8 @@ public final class LevelBucket {
     }
 
     /**
-     * Returns the address of element 0 of {@code @Length(2) int[] qty} (offset 4); element {@code
-     * i} is {@code 4 * i} bytes further.
+     * Returns the address of element 0 of {@code @Length(2) int[] qty} (offset 4); element
+     * {@code i} is {@code 4 * i} bytes further.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

@@ -66,9 +66,9 @@ public final class OrderBucket {
             .withName("Vec3");
 
     /**
-     * The C layout of {@code Order}: members {@code symbol}, {@code side}, {@code levels}, {@code
-     * corners}, {@code seq}, {@code fills}, {@code ports}, {@code flags}, {@code hits}, padding
-     * explicit.
+     * The C layout of {@code Order}: members {@code symbol}, {@code side}, {@code levels},
+     * {@code corners}, {@code seq}, {@code fills}, {@code ports}, {@code flags}, {@code hits},
+     * padding explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             MemoryLayout.sequenceLayout(8L, ValueLayout.JAVA_BYTE).withName("symbol"),
@@ -207,8 +207,8 @@ public final class OrderBucket {
      * Allocates a zeroed {@code Order} block from the general 80-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
@@ -231,8 +231,8 @@ public final class OrderBucket {
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
      * @throws NullPointerException if {@code value} or a record, enum or array in it is null
-     * @throws IllegalArgumentException if a string or array component does not fit (see {@link
-     *     #store})
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
      */
     public static long alloc(Order value) {
         Objects.requireNonNull(value, "value");
@@ -522,8 +522,8 @@ public final class OrderBucket {
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
      * @param value the new value
-     * @throws IllegalArgumentException if {@code value} does not have exactly {@code
-     *     CORNERS_LENGTH} elements (nothing is written)
+     * @throws IllegalArgumentException if {@code value} does not have exactly
+     *     {@code CORNERS_LENGTH} elements (nothing is written)
      * @throws NullPointerException if {@code value} or an element is null
      */
     public static void corners(long address, Vec3[] value) {
@@ -644,8 +644,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Reads {@code @Atomic long fills} (offset 56) with volatile semantics ({@code
-     * VarHandle.getVolatile}).
+     * Reads {@code @Atomic long fills} (offset 56) with volatile semantics
+     * ({@code VarHandle.getVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -659,8 +659,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Writes {@code @Atomic long fills} (offset 56) with volatile semantics ({@code
-     * VarHandle.setVolatile}).
+     * Writes {@code @Atomic long fills} (offset 56) with volatile semantics
+     * ({@code VarHandle.setVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -674,8 +674,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Atomically adds {@code delta} to {@code @Atomic long fills} (offset 56) ({@code
-     * VarHandle.getAndAdd}).
+     * Atomically adds {@code delta} to {@code @Atomic long fills} (offset 56)
+     * ({@code VarHandle.getAndAdd}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -690,8 +690,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Atomically sets {@code @Atomic long fills} (offset 56) to {@code value} if it is {@code
-     * expected} ({@code VarHandle.compareAndSet}).
+     * Atomically sets {@code @Atomic long fills} (offset 56) to {@code value} if it is
+     * {@code expected} ({@code VarHandle.compareAndSet}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -895,8 +895,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Reads {@code @Atomic int hits} (offset 72) with volatile semantics ({@code
-     * VarHandle.getVolatile}).
+     * Reads {@code @Atomic int hits} (offset 72) with volatile semantics
+     * ({@code VarHandle.getVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -910,8 +910,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Writes {@code @Atomic int hits} (offset 72) with volatile semantics ({@code
-     * VarHandle.setVolatile}).
+     * Writes {@code @Atomic int hits} (offset 72) with volatile semantics
+     * ({@code VarHandle.setVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -925,8 +925,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Atomically adds {@code delta} to {@code @Atomic int hits} (offset 72) ({@code
-     * VarHandle.getAndAdd}).
+     * Atomically adds {@code delta} to {@code @Atomic int hits} (offset 72)
+     * ({@code VarHandle.getAndAdd}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -941,8 +941,8 @@ public final class OrderBucket {
     }
 
     /**
-     * Atomically sets {@code @Atomic int hits} (offset 72) to {@code value} if it is {@code
-     * expected} ({@code VarHandle.compareAndSet}).
+     * Atomically sets {@code @Atomic int hits} (offset 72) to {@code value} if it is
+     * {@code expected} ({@code VarHandle.compareAndSet}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

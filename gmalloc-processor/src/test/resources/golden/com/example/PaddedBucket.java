@@ -9,8 +9,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Off-heap storage for {@code com.example.Padded} records, generated from its {@code
- * @GMallocBucket} declaration:
+ * Off-heap storage for {@code com.example.Padded} records, generated from its
+ * {@code @GMallocBucket} declaration:
  * <pre>{@code
  * record Padded(byte flag, long id, short kind, boolean alive, char tag, double weight, int count)
  * }</pre>
@@ -44,8 +44,8 @@ import javax.annotation.processing.Generated;
 )
 public final class PaddedBucket {
     /**
-     * The C layout of {@code Padded}: members {@code flag}, {@code id}, {@code kind}, {@code
-     * alive}, {@code tag}, {@code weight}, {@code count}, padding explicit.
+     * The C layout of {@code Padded}: members {@code flag}, {@code id}, {@code kind},
+     * {@code alive}, {@code tag}, {@code weight}, {@code count}, padding explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             ValueLayout.JAVA_BYTE.withName("flag"),
@@ -126,8 +126,8 @@ public final class PaddedBucket {
      * Allocates a zeroed {@code Padded} block from the general 40-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);

@@ -11,8 +11,8 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Off-heap storage for {@code com.example.Particle} records, generated from its {@code
- * @GMallocBucket} declaration:
+ * Off-heap storage for {@code com.example.Particle} records, generated from its
+ * {@code @GMallocBucket} declaration:
  * <pre>{@code
  * record Particle(Vec3 pos, Vec3 vel, float mass)
  * }</pre>
@@ -107,8 +107,8 @@ public final class ParticleBucket {
      * apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -138,8 +138,8 @@ public final class ParticleBucket {
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
      * @throws NullPointerException if {@code value} or a record, enum or array in it is null
-     * @throws IllegalArgumentException if a string or array component does not fit (see {@link
-     *     #store})
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
      */
     public static long alloc(Particle value) {
         Objects.requireNonNull(value, "value");
@@ -284,8 +284,8 @@ public final class ParticleBucket {
     }
 
     /**
-     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of {@code
-     * Vec3}'s generated bucket class.
+     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of
+     * {@code Vec3}'s generated bucket class.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -326,8 +326,8 @@ public final class ParticleBucket {
     }
 
     /**
-     * Returns the address of the nested {@code Vec3 vel} (offset 12), for the accessors of {@code
-     * Vec3}'s generated bucket class.
+     * Returns the address of the nested {@code Vec3 vel} (offset 12), for the accessors of
+     * {@code Vec3}'s generated bucket class.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

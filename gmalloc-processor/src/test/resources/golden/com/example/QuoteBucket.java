@@ -46,8 +46,8 @@ import javax.annotation.processing.Generated;
 )
 public final class QuoteBucket {
     /**
-     * The C layout of {@code Quote}: members {@code symbol}, {@code side}, {@code sizes}, {@code
-     * hits}, padding explicit.
+     * The C layout of {@code Quote}: members {@code symbol}, {@code side}, {@code sizes},
+     * {@code hits}, padding explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             MemoryLayout.sequenceLayout(6L, ValueLayout.JAVA_BYTE).withName("symbol"),
@@ -124,8 +124,8 @@ public final class QuoteBucket {
      * Allocates a zeroed {@code Quote} block from the general 40-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
@@ -184,8 +184,8 @@ public final class QuoteBucket {
     }
 
     /**
-     * Returns a {@code Quote} view of the struct at {@code address}; move it with {@link
-     * Ref#moveTo(long)} to visit many structs with one object.
+     * Returns a {@code Quote} view of the struct at {@code address}; move it with
+     * {@link Ref#moveTo(long)} to visit many structs with one object.
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -366,8 +366,8 @@ public final class QuoteBucket {
     }
 
     /**
-     * Reads {@code @Atomic int hits} (offset 32) with volatile semantics ({@code
-     * VarHandle.getVolatile}).
+     * Reads {@code @Atomic int hits} (offset 32) with volatile semantics
+     * ({@code VarHandle.getVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -381,8 +381,8 @@ public final class QuoteBucket {
     }
 
     /**
-     * Writes {@code @Atomic int hits} (offset 32) with volatile semantics ({@code
-     * VarHandle.setVolatile}).
+     * Writes {@code @Atomic int hits} (offset 32) with volatile semantics
+     * ({@code VarHandle.setVolatile}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -396,8 +396,8 @@ public final class QuoteBucket {
     }
 
     /**
-     * Atomically adds {@code delta} to {@code @Atomic int hits} (offset 32) ({@code
-     * VarHandle.getAndAdd}).
+     * Atomically adds {@code delta} to {@code @Atomic int hits} (offset 32)
+     * ({@code VarHandle.getAndAdd}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type
@@ -412,8 +412,8 @@ public final class QuoteBucket {
     }
 
     /**
-     * Atomically sets {@code @Atomic int hits} (offset 32) to {@code value} if it is {@code
-     * expected} ({@code VarHandle.compareAndSet}).
+     * Atomically sets {@code @Atomic int hits} (offset 32) to {@code value} if it is
+     * {@code expected} ({@code VarHandle.compareAndSet}).
      *
      * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
      *     type

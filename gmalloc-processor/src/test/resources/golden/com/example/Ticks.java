@@ -25,8 +25,8 @@ import javax.annotation.processing.Generated;
  * };
  * }</pre>
  *
- * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 16 bytes ({@code
- * dedicated = true}).
+ * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 16 bytes
+ * ({@code dedicated = true}).
  * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With
  * {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live
  * gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
@@ -89,8 +89,8 @@ public final class Ticks {
      * Allocates a zeroed {@code Tick} block from this type's own bucket ({@code SIZE} bytes apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();

@@ -50,8 +50,8 @@ import javax.annotation.processing.Generated;
 )
 public final class WireBucket {
     /**
-     * The C layout of {@code Wire}: members {@code port}, {@code seq}, {@code stamp}, {@code
-     * price}, {@code tag}, {@code ttl}, {@code ratio}, padding explicit.
+     * The C layout of {@code Wire}: members {@code port}, {@code seq}, {@code stamp},
+     * {@code price}, {@code tag}, {@code ttl}, {@code ratio}, padding explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             ValueLayout.JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN).withName("port"),
@@ -160,8 +160,8 @@ public final class WireBucket {
      * Allocates a zeroed {@code Wire} block from the general 32-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code
-     *     -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);

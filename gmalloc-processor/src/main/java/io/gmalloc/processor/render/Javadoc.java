@@ -65,12 +65,44 @@ final class Javadoc {
         return out.toString();
     }
 
+    /** Splits at spaces, keeping an inline tag such as {@code {@code a b}} together when it is short. */
+    private static java.util.List<String> words(String line) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        StringBuilder current = null;
+        int open = 0;
+        for (String word : line.split(" ")) {
+            if (current != null && open > 0 && current.length() < 40) {
+                current.append(' ').append(word);
+            } else {
+                if (current != null) {
+                    words.add(current.toString());
+                }
+                current = new StringBuilder(word);
+                open = 0;
+            }
+            open += count(word, '{') - count(word, '}');
+        }
+        if (current != null) {
+            words.add(current.toString());
+        }
+        return words;
+    }
+
+    private static int count(String word, char c) {
+        int n = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void wrapLine(String line, int width, StringBuilder out) {
         String continuation = line.startsWith("@") ? "    " : "";
         int lineStart = out.length();
-        String[] words = line.split(" ");
         boolean first = true;
-        for (String word : words) {
+        for (String word : words(line)) {
             if (!first && out.length() - lineStart + 1 + word.length() > width) {
                 out.append('\n').append(continuation);
                 lineStart = out.length() - continuation.length();
