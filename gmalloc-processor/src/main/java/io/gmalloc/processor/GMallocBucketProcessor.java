@@ -86,12 +86,14 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
         }
         TypeSpec.Builder type = BucketRenderer.render(model).addOriginatingElement(record);
         addNestedOriginatingElements(type, model.struct());
+        TypeSpec spec = type.build();
         try {
-            BucketRenderer.file(model, type.build()).writeTo(processingEnv.getFiler());
+            BucketRenderer.file(model, spec).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "[GMallocBucketWriteFailed] could not write " + generatedName.get() + ": " + e.getMessage(), record);
         }
+        CHeaderWriter.write(processingEnv, model, record, spec.originatingElements());
     }
 
     /** Nested records shape the generated code too: a change to one must regenerate this class. */
