@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,10 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Slabs and blocks above {@link LargeBlocks#MAPPED_BYTES} are anonymous {@code mmap} mappings (lazily
  * committed, zero-filled by the kernel), aligned as asked so the registry can find slabs from any address inside.
- * Other large blocks come from the C library's {@code calloc} / {@code posix_memalign}. Everything goes through FFM
+ * Other large blocks come from the C library's {@code calloc} / {@code posix_memalign}. These go through FFM
  * downcalls, each created on its first use in a holder class of its own: a program that never frees a large block
- * never links {@code free}, and nothing links before the first mapping (the linker's bootstrap is most of the cost
- * of gmalloc's first use).
+ * never links {@code free}.
+ *
+ * <p>First use: the FFM linker's bootstrap costs ~0.2 s and ~15 MiB of RSS, so small mappings (up to
+ * {@link #BOOT_MAPPING_BYTES}, {@link #BOOT_BUDGET_BYTES} in all) come from a shared {@link Arena} instead (zeroed,
+ * aligned, no linker; closed when unmapped). A program that allocates a few buckets' first slabs never links.
  *
  * <p>Failure is reported by {@link NoMemory}, which carries the facts; the caller that knows what the user asked
  * for turns it into the {@link OutOfMemoryError} ({@link Errors#outOfMemory}).
@@ -106,6 +110,18 @@ final class OsMemory {
                 ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }
 
+    /** Largest mapping taken from an {@link Arena} rather than mmap. */
+    static final long BOOT_MAPPING_BYTES = 256L << 10;
+
+    /** Most bytes mapped from arenas at once. */
+    static final long BOOT_BUDGET_BYTES = 4L << 20;
+
+    /** Arena mappings by address, closed by {@link #unmap}. */
+    private static final ConcurrentHashMap<Long, Arena> ARENAS = new ConcurrentHashMap<>();
+
+    /** Bytes in {@link #ARENAS}. Any thread, CAS. */
+    private static final AtomicLong arenaBytes = new AtomicLong();
+
     /** Bytes taken from the OS and not given back: slabs plus large blocks. Any thread, CAS. */
     private static final AtomicLong reserved = new AtomicLong();
 
@@ -154,8 +170,11 @@ final class OsMemory {
         long address = 0;
         boolean huge = MAPS && LINUX && Options.HUGE_PAGES && bytes % HUGE_PAGE_BYTES == 0;
         try {
-            if (!MAPS) {
-                address = arenaFallback(bytes, alignment);
+            if (!MAPS || takeArenaBudget(bytes)) {
+                if (!MAPS) {
+                    arenaBytes.addAndGet(bytes); // counted as takeArenaBudget counts, so unmap can subtract
+                }
+                address = arenaMapping(bytes, alignment);
             } else {
                 address = mapAligned(bytes, huge ? Math.max(alignment, HUGE_PAGE_BYTES) : alignment);
                 if (huge && address != 0) {
@@ -175,11 +194,29 @@ final class OsMemory {
 
     /** Unmaps what {@link #map} returned and stops counting it. */
     static void unmap(long address, long bytes) {
-        if (MAPS) {
+        Arena arena = ARENAS.remove(address);
+        if (arena != null) {
+            arena.close();
+            arenaBytes.addAndGet(-bytes);
+        } else {
             munmap(address, bytes);
         }
-        // Without mmap the memory belongs to a shared Arena that is never closed: counted as given back, kept.
         unreserve(bytes);
+    }
+
+    /** Whether a mapping of {@code bytes} may come from an arena (small, within the budget); takes the budget. */
+    private static boolean takeArenaBudget(long bytes) {
+        if (bytes > BOOT_MAPPING_BYTES) {
+            return false;
+        }
+        long now;
+        do {
+            now = arenaBytes.get();
+            if (now + bytes > BOOT_BUDGET_BYTES) {
+                return false;
+            }
+        } while (!arenaBytes.compareAndSet(now, now + bytes));
+        return true;
     }
 
     /**
@@ -242,12 +279,19 @@ final class OsMemory {
         }
     }
 
-    private static long arenaFallback(long bytes, long alignment) {
+    /** Zeroed memory from a shared arena of its own, registered for {@link #unmap}; 0 on failure. */
+    private static long arenaMapping(long bytes, long alignment) {
+        Arena arena = Arena.ofShared();
+        long address;
         try {
-            return Arena.ofShared().allocate(bytes, alignment).address();
+            address = arena.allocate(bytes, alignment).address();
         } catch (OutOfMemoryError | IllegalArgumentException e) {
+            arena.close();
+            arenaBytes.addAndGet(-bytes);
             return 0;
         }
+        ARENAS.put(address, arena);
+        return address;
     }
 
     private static long mmapRaw(long address, long bytes, int protection, int flags) {

@@ -66,6 +66,9 @@ final class Slab {
     /** {@link #state}: owned, not current, in no list: no free block was found the last time it was looked at. */
     static final byte FULL = 3;
 
+    /** How long {@link #reclaim} waits for remote frees in flight before it leaves the slab for later. */
+    private static final int RECLAIM_SPINS = 64;
+
     /** A slab with no free block: every heap's starting point, so the fast path needs no null check. */
     static final Slab EMPTY = new Slab();
 
@@ -371,8 +374,11 @@ final class Slab {
      */
     boolean reclaim() {
         VarHandle.fullFence(); // our plain L stores before the in-flight read; pairs with the remote's getAndAdd
-        if ((int) IN_FLIGHT.getVolatile(this) != 0) {
-            return false;
+        for (int spins = 0; (int) IN_FLIGHT.getVolatile(this) != 0; spins++) {
+            if (spins == RECLAIM_SPINS) {
+                return false; // a remote free stalled in its window: leave the slab for a later slow path
+            }
+            Thread.onSpinWait(); // a remote free's window is a few atomics long
         }
         RemoteFrees r = remote;
         if (r != null && r.pending() != 0) {
