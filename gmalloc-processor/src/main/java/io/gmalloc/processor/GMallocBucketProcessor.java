@@ -1,6 +1,5 @@
 package io.gmalloc.processor;
 
-import com.google.auto.service.AutoService;
 import com.palantir.javapoet.TypeSpec;
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.model.ModelExtractor;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
@@ -23,18 +21,21 @@ import javax.lang.model.element.TypeElement;
 /**
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
  * rule, each error on the offending element), extract a plain model (everything about the type, read once:
- * layout, bucket choice, flags, originating elements), render it with JavaPoet. One type at a time: a type
- * with an error generates nothing and the next type is still processed. Never claims the annotation, so other
- * processors see it too.
+ * layout, bucket choice, flags, originating elements), render it with JavaPoet, and write its C header. One type at
+ * a time: a type with an error generates nothing and the next type is still processed. Claims gmalloc's own
+ * annotations ({@code @GMallocBucket}, {@code @Generated} and the component vocabulary) and nothing else, so strict
+ * user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
  */
-@AutoService(Processor.class)
 public final class GMallocBucketProcessor extends AbstractProcessor {
     private BucketValidator validator;
     private ModelExtractor extractor;
 
+    /** Creates the processor; javac finds it through {@code META-INF/services} or the module's {@code provides}. */
+    public GMallocBucketProcessor() {}
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.ANNOTATION);
+        return Set.of(Names.ANNOTATION, Names.GENERATED, Names.LENGTH, Names.UTF8, Names.BIG_ENDIAN, Names.ATOMIC);
     }
 
     @Override
@@ -52,13 +53,14 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Names.ANNOTATION);
-        if (annotation == null) {
-            return false;
+        if (annotation != null) {
+            for (Element annotated : roundEnv.getElementsAnnotatedWith(annotation)) {
+                processType(annotated, mirrorOf(annotated, annotation));
+            }
         }
-        for (Element annotated : roundEnv.getElementsAnnotatedWith(annotation)) {
-            processType(annotated, mirrorOf(annotated, annotation));
-        }
-        return false;
+        // Claim our annotations (and only these, the supported types): unclaimed, each would fail a user
+        // build under -Xlint:all -Werror with "No processor claimed any of these annotations".
+        return true;
     }
 
     private void processType(Element annotated, AnnotationMirror annotation) {
@@ -76,11 +78,13 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
         }
         TypeSpec.Builder type = BucketRenderer.render(model);
         extraction.originatingElements().forEach(type::addOriginatingElement);
+        TypeSpec spec = type.build();
         try {
-            BucketRenderer.file(model, type.build()).writeTo(processingEnv.getFiler());
+            BucketRenderer.file(model, spec).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             reporter.report(Problem.WRITE_FAILED, record, generatedName.get(), e.getMessage());
         }
+        CHeaderWriter.write(processingEnv, model, record, spec.originatingElements());
     }
 
     private static AnnotationMirror mirrorOf(Element annotated, TypeElement annotation) {

@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
@@ -9,7 +10,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import javax.annotation.processing.Generated;
 
 /**
  * Off-heap storage for {@code com.example.Order} records, generated from its {@code @GMallocBucket}

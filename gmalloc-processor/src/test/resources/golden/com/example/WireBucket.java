@@ -1,13 +1,13 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Objects;
-import javax.annotation.processing.Generated;
 
 /**
  * Off-heap storage for {@code com.example.Wire} records, generated from its {@code @GMallocBucket}

@@ -10,14 +10,12 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -69,7 +67,7 @@ public final class ModelExtractor {
                 struct,
                 generatedName,
                 dedicated(annotation),
-                generatedAnnotationReadable(type),
+                generatedAnnotationReadable(),
                 type.getKind() == ElementKind.INTERFACE);
         List<TypeElement> originating = new ArrayList<>();
         originating.add(type);
@@ -108,39 +106,11 @@ public final class ModelExtractor {
     }
 
     /**
-     * {@code @Generated} lives in module java.compiler: in a named module that does not read it, the annotation
-     * would not compile, so it is left out there (the javadoc still says the class is generated).
+     * {@code @io.gmalloc.annotations.Generated} sits next to {@code @GMallocBucket}, so every module that uses one
+     * reads the other; it is missing only from an annotations jar older than the processor, and then left out.
      */
-    private boolean generatedAnnotationReadable(TypeElement record) {
-        if (elements.getTypeElement(Names.GENERATED) == null) {
-            return false;
-        }
-        ModuleElement module = elements.getModuleOf(record);
-        return module == null || module.isUnnamed() || reads(module, "java.compiler", 0);
-    }
-
-    private static boolean reads(ModuleElement module, String target, int depth) {
-        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
-            ModuleElement dependency = requires.getDependency();
-            if (dependency.getQualifiedName().contentEquals(target)) {
-                return true;
-            }
-            if (depth < 4 && requiresTransitively(dependency, target, depth + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean requiresTransitively(ModuleElement module, String target, int depth) {
-        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
-            if (requires.isTransitive()
-                    && (requires.getDependency().getQualifiedName().contentEquals(target)
-                            || (depth < 4 && requiresTransitively(requires.getDependency(), target, depth + 1)))) {
-                return true;
-            }
-        }
-        return false;
+    private boolean generatedAnnotationReadable() {
+        return elements.getTypeElement(Names.GENERATED) != null;
     }
 
     /**

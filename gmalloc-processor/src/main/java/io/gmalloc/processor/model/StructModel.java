@@ -10,11 +10,23 @@ import java.util.List;
  * @param fields components in declaration order, offsets increasing
  * @param sizeBytes size including trailing padding, a multiple of {@code alignment}
  * @param alignment largest component alignment
+ * @param paddingBeforeBytes padding before each field, in field order, as {@link LayoutPlanner} decided it
+ * @param trailingPaddingBytes padding after the last field
  */
-public record StructModel(RecordRef type, List<FieldModel> fields, long sizeBytes, long alignment) {
-    /** Copies the fields. */
+public record StructModel(
+        RecordRef type,
+        List<FieldModel> fields,
+        long sizeBytes,
+        long alignment,
+        List<Long> paddingBeforeBytes,
+        long trailingPaddingBytes) {
+    /** Copies the lists. */
     public StructModel {
         fields = List.copyOf(fields);
+        paddingBeforeBytes = List.copyOf(paddingBeforeBytes);
+        if (paddingBeforeBytes.size() != fields.size()) {
+            throw new IllegalArgumentException(type.canonicalName() + ": one padding per field");
+        }
     }
 
     /**
@@ -37,23 +49,11 @@ public record StructModel(RecordRef type, List<FieldModel> fields, long sizeByte
                 .map(c -> new LayoutPlanner.Member(c.name(), c.type().sizeBytes(), c.type().alignment()))
                 .toList());
         List<FieldModel> placed = new ArrayList<>(components.size());
-        long end = 0;
         for (int i = 0; i < components.size(); i++) {
             Declared c = components.get(i);
-            long offset = plan.offsets().get(i);
-            FieldModel field = new FieldModel(c.name(), c.type(), offset, offset - end);
-            placed.add(field);
-            end = field.endBytes();
+            placed.add(new FieldModel(c.name(), c.type(), plan.offsets().get(i), plan.paddingBeforeBytes().get(i)));
         }
-        return new StructModel(type, placed, plan.sizeBytes(), plan.alignment());
-    }
-
-    /**
-     * Returns the padding after the last component.
-     *
-     * @return bytes between the last component's end and {@code sizeBytes}
-     */
-    public long trailingPaddingBytes() {
-        return sizeBytes - fields.getLast().endBytes();
+        return new StructModel(type, placed, plan.sizeBytes(), plan.alignment(), plan.paddingBeforeBytes(),
+                plan.trailingPaddingBytes());
     }
 }
