@@ -28,9 +28,9 @@ final class CHeaderWriter {
      */
     static void write(ProcessingEnvironment env, BucketModel model, Element type, List<Element> originating) {
         CHeaderRenderer.CHeader header = CHeaderRenderer.render(model);
+        Element[] origins = originating.stream().distinct().toArray(Element[]::new);
         try {
-            FileObject file = env.getFiler().createResource(
-                    StandardLocation.CLASS_OUTPUT, "", header.path(), originating.toArray(Element[]::new));
+            FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", header.path(), origins);
             try (Writer out = file.openWriter()) {
                 out.write(header.text());
             }

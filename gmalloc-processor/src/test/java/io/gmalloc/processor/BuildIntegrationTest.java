@@ -61,6 +61,9 @@ class BuildIntegrationTest {
                 .contains("import io.gmalloc.annotations.Generated;")
                 .contains("@Generated(")
                 .doesNotContain("javax.annotation.processing");
+        assertThat(dir.resolve("classes/META-INF/gmalloc/include/com/example/Point.h"))
+                .as("the C header goes to the class output, into the jar")
+                .exists();
     }
 
     @Test
