@@ -107,8 +107,8 @@ final class RemoteFrees {
                     continue;
                 }
                 long duplicates = claimed & (free[word] | local[word]);
-                for (long d = duplicates; d != 0; d &= d - 1) {
-                    slab.duplicateFree((word << 6) | Long.numberOfTrailingZeros(d));
+                if (duplicates != 0) {
+                    slab.duplicateFrees(word, duplicates); // noted only: reported once the drain is complete
                 }
                 long fresh = claimed & ~duplicates;
                 LONGS.setRelease(free, word, free[word] | fresh);
