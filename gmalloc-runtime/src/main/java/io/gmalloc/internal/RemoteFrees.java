@@ -73,8 +73,11 @@ final class RemoteFrees {
 
     /** Makes a claim visible to {@link #drainInto}: the free has taken effect. */
     void publish(int word, long mask) {
-        LONGS.getAndBitwiseOr(ready, word, mask);
-        LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
+        // The summary bit only when the word was empty: a non-empty word's bit is set, or a drain that cleared it
+        // has not read the word yet and will take this claim too.
+        if ((long) LONGS.getAndBitwiseOr(ready, word, mask) == 0) {
+            LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
+        }
         PENDING.getAndAdd(this, 1);
     }
 
