@@ -12,8 +12,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes a type's C header (docs/design.md §4b) as a class-output resource, so it ships in the jar beside the
- * generated class: {@code META-INF/gmalloc/include/<package as path>/<Record>.h}.
+ * Writes a type's C header (docs/design.md §4, C headers) as a class-output resource, so it ships in the jar
+ * beside the generated class: {@code META-INF/gmalloc/include/<package as path>/<Record>.h}.
  */
 final class CHeaderWriter {
     private CHeaderWriter() {}
