@@ -22,11 +22,17 @@ import javax.lang.model.element.TypeElement;
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
  * rule, each error on the offending element), extract a plain model (everything about the type, read once:
  * layout, bucket choice, flags, originating elements), render it with JavaPoet, and write its C header. One type at
- * a time: a type with an error generates nothing and the next type is still processed. Claims gmalloc's own
- * annotations ({@code @GMallocBucket}, {@code @Generated} and the component vocabulary) and nothing else, so strict
- * user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
+ * a time: a type with an error generates nothing and the next type is still processed. Claims the annotations of
+ * {@code io.gmalloc.annotations} ({@code @GMallocBucket}, {@code @Generated}, the component vocabulary) and
+ * nothing else, so strict user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
  */
 public final class GMallocBucketProcessor extends AbstractProcessor {
+    /**
+     * Every annotation of gmalloc-annotations ({@code @GMallocBucket}, {@code @Generated} and any component
+     * annotation) and nothing else: all are this processor's to claim.
+     */
+    static final String OWN_ANNOTATIONS = "io.gmalloc.annotations.*";
+
     private BucketValidator validator;
     private ModelExtractor extractor;
 
@@ -35,7 +41,7 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.ANNOTATION, Names.GENERATED, Names.LENGTH, Names.UTF8, Names.BIG_ENDIAN, Names.ATOMIC);
+        return Set.of(OWN_ANNOTATIONS);
     }
 
     @Override
@@ -58,8 +64,8 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
                 processType(annotated, mirrorOf(annotated, annotation));
             }
         }
-        // Claim our annotations (and only these, the supported types): unclaimed, each would fail a user
-        // build under -Xlint:all -Werror with "No processor claimed any of these annotations".
+        // Claim gmalloc's annotations (the supported types, and only those): unclaimed, each would fail a user build
+        // under -Xlint:all -Werror with "No processor claimed any of these annotations".
         return true;
     }
 

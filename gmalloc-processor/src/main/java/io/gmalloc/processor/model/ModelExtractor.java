@@ -43,12 +43,12 @@ public final class ModelExtractor {
      * class depends on (for incremental builds), which the model itself never holds.
      *
      * @param model the plain model
-     * @param originatingElements the type itself, then every nested record and enum it uses
+     * @param originatingElements the type itself, then every nested record and enum it uses, each once
      */
     public record Extraction(BucketModel model, List<TypeElement> originatingElements) {
         /** Copies the elements. */
         public Extraction {
-            originatingElements = List.copyOf(originatingElements);
+            originatingElements = List.copyOf(new java.util.LinkedHashSet<>(originatingElements));
         }
     }
 

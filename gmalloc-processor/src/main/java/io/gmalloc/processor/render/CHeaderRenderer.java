@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Renders a {@link BucketModel} as the C header of docs/design.md §4b, so native code that shares the structs
- * includes one definition and cannot drift:
+ * Renders a {@link BucketModel} as the C header of docs/design.md §4 ("C headers"), so native code that shares
+ * the structs includes one definition and cannot drift:
  * <pre>{@code
  * #ifndef GMALLOC_COM_EXAMPLE_PARTICLE_H
  * #define GMALLOC_COM_EXAMPLE_PARTICLE_H
