@@ -83,6 +83,9 @@ final class Arenarray {
                 return next;
             }
             next.state = Slab.FULL;
+            if (next.hasLocalFrees()) {
+                remotePending = true; // its reclaim waited for a remote free in flight: look again later
+            }
         }
         Slab adopted = adoptOrphan();
         if (adopted == null) {
@@ -109,6 +112,9 @@ final class Arenarray {
         if (old != Slab.EMPTY) {
             assert old.state == Slab.CURRENT && old.owner == heap : old + " was not current";
             old.state = Slab.FULL;
+            if (old.hasLocalFrees()) {
+                remotePending = true; // its reclaim waited for a remote free in flight: look again later
+            }
             if (old.used == 0) {
                 retireIfSpare(old);
             }
@@ -190,7 +196,7 @@ final class Arenarray {
     void drainRemote() {
         remotePending = false;
         for (Slab slab : slabs) {
-            if (slab.remotePending() == 0) {
+            if (slab.remotePending() == 0 && !slab.hasLocalFrees()) {
                 continue;
             }
             if (!slab.reclaim()) {
