@@ -201,7 +201,7 @@ public abstract class AllocatorContract {
     @TestFactory
     public Stream<DynamicTest> addressesGmallocNeverReturnedAreNotOwned() {
         return each(kind -> {
-            SplittableRandom random = new SplittableRandom(42);
+            SplittableRandom random = new SplittableRandom(42 + kind.name().hashCode()); // other longs per kind
             for (int i = 0; i < 2_000; i++) {
                 long address = random.nextLong();
                 if (address != 0) {
@@ -262,24 +262,30 @@ public abstract class AllocatorContract {
                 blocks[i] = kind.alloc().getAsLong();
             }
             long liveBefore = GMalloc.stats().liveBlocks();
+            long last = blocks[count - 1];
+            AtomicReference<Throwable> again = new AtomicReference<>();
             onOtherThread(() -> {
                 for (long b : blocks) {
                     kind.free().accept(b);
                 }
+                again.set(catchThrowable(() -> kind.free().accept(last))); // the same remote thread, once more
             });
+            assertThat(again.get()).isInstanceOf(InvalidFreeException.class);
+            assertThat(((InvalidFreeException) again.get()).reason()).isEqualTo(Reason.DOUBLE_FREE);
+            assertThat(((InvalidFreeException) again.get()).address()).isEqualTo(last);
             assertThat(GMalloc.stats().liveBlocks()).isEqualTo(liveBefore - count);
             long first = blocks[0];
             assertThatThrownBy(() -> GMalloc.usableSize(first)).isInstanceOf(IllegalArgumentException.class);
             rejected(first, Reason.DOUBLE_FREE, () -> onOtherThread(() -> kind.free().accept(first)));
             rejected(first, Reason.DOUBLE_FREE, () -> kind.free().accept(first));
             long reserved = GMalloc.stats().reservedBytes();
-            long[] again = new long[count];
+            long[] reused = new long[count];
             for (int i = 0; i < count; i++) {
-                again[i] = kind.alloc().getAsLong();
-                assertThat(firstNonZero(again[i], size)).as("block 0x%x", again[i]).isEqualTo(-1);
+                reused[i] = kind.alloc().getAsLong();
+                assertThat(firstNonZero(reused[i], size)).as("block 0x%x", reused[i]).isEqualTo(-1);
             }
             assertThat(GMalloc.stats().reservedBytes()).as("remotely freed memory reused").isEqualTo(reserved);
-            for (long b : again) {
+            for (long b : reused) {
                 kind.free().accept(b);
             }
         });
