@@ -332,7 +332,8 @@ public abstract class AllocatorContract {
     }
 
     /**
-     * {@code checkAccess} (what generated accessors call in checked mode) accepts exactly the live block's bytes.
+     * {@code checkAccess} (what generated accessors call in checked mode) accepts exactly the live block's bytes;
+     * in checked mode a freed block is poisoned.
      *
      * @return one test per kind
      */
@@ -347,6 +348,9 @@ public abstract class AllocatorContract {
             invalidAccess(address + size - 1, 2);
             kind.free().accept(address);
             invalidAccess(address, 1);
+            if (GMalloc.checkedMode()) {
+                assertThat(firstNonZero(address, size)).as("freed memory is poisoned").isZero();
+            }
         });
     }
 
