@@ -44,9 +44,14 @@ public final class Allocator {
      */
     public static void freeSlow(long address, Slab slab) {
         if (slab == null) {
-            if (address != 0) {
+            if (address != 0 && !RegionHeap.freeLarge(address)) {
                 LargeBlocks.free(address);
             }
+            return;
+        }
+        RegionHeap region = slab.home.heap.region;
+        if (region != null) {
+            region.freeRemote(slab, address);
             return;
         }
         Heap owner = slab.owner;

@@ -83,13 +83,15 @@ final class Arenarray {
             }
             next.full = true;
         }
-        Slab adopted = adoptOrphan();
-        if (adopted == null) {
-            Heaps.reapDead(); // a thread that just ended may have left slabs to adopt
-            adopted = adoptOrphan();
-        }
-        if (adopted != null) {
-            return adopted;
+        if (heap.region == null) { // a region never adopts: its close would free the orphan's live blocks
+            Slab adopted = adoptOrphan();
+            if (adopted == null) {
+                Heaps.reapDead(); // a thread that just ended may have left slabs to adopt
+                adopted = adoptOrphan();
+            }
+            if (adopted != null) {
+                return adopted;
+            }
         }
         Slab fresh = newSlab(requested);
         add(fresh);

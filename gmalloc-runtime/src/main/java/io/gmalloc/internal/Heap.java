@@ -25,6 +25,9 @@ public final class Heap {
     /** Held while a stripe is used; null for a platform thread's heap. */
     final ReentrantLock lock;
 
+    /** The region this heap is the memory of; null for a thread's heap or a stripe. */
+    final RegionHeap region;
+
     /** Current slab per bucket index, {@link Slab#EMPTY} until the first allocation. Owner only. */
     Slab[] current;
 
@@ -34,13 +37,20 @@ public final class Heap {
     private Heap() {
         this.thread = null;
         this.lock = null;
+        this.region = null;
         this.current = new Slab[0];
         this.arenarrays = new Arenarray[0];
     }
 
     Heap(Thread thread, ReentrantLock lock) {
+        this(thread, lock, null);
+    }
+
+    /** A region's heap: owned by the thread that opened the region, found through the region, never registered. */
+    Heap(Thread thread, ReentrantLock lock, RegionHeap region) {
         this.thread = thread;
         this.lock = lock;
+        this.region = region;
         int buckets = Bucket.all().length;
         this.current = new Slab[buckets];
         Arrays.fill(current, Slab.EMPTY);
@@ -158,6 +168,6 @@ public final class Heap {
 
     @Override
     public String toString() {
-        return thread == null ? "virtual-thread heap" : "heap of " + thread;
+        return region != null ? "region of " + thread : thread == null ? "virtual-thread heap" : "heap of " + thread;
     }
 }

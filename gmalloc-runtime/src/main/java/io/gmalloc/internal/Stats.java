@@ -57,7 +57,7 @@ public final class Stats {
                 liveBlocks + largeBlocks,
                 largeBlocks,
                 Errors.invalidFrees(),
-                heaps.size(),
+                heaps.size() + RegionHeap.openCount(),
                 perBucket);
     }
 
@@ -76,6 +76,15 @@ public final class Stats {
         Sums sums = new Sums(buckets);
         for (Heap heap : Heaps.all()) {
             for (Arenarray arenarray : heap.arenarrays()) {
+                if (arenarray != null) {
+                    for (Slab slab : arenarray.slabs()) {
+                        sums.add(slab);
+                    }
+                }
+            }
+        }
+        for (Heap region : RegionHeap.openHeaps()) {
+            for (Arenarray arenarray : region.arenarrays()) {
                 if (arenarray != null) {
                     for (Slab slab : arenarray.slabs()) {
                         sums.add(slab);
