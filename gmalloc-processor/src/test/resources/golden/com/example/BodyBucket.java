@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -153,6 +154,32 @@ public final class BodyBucket {
      */
     public static void freeArray(long base) {
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Body} block in {@code region}: it is freed when the region closes, or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return BUCKET$.alloc(region);
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs in {@code region}, as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        return region.gcalloc(count, SIZE);
     }
 
     /**

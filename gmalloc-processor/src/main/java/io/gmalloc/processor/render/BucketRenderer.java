@@ -107,6 +107,7 @@ public final class BucketRenderer {
                 .build());
         addLifecycle(type);
         addArrays(type);
+        addRegionOverloads(type);
         if (model.flyweight()) {
             addFlyweight(type);
         } else {
@@ -352,6 +353,71 @@ public final class BucketRenderer {
                 .addJavadoc("@param base the array's address\n")
                 .addJavadoc("@throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block\n")
                 .addStatement("$T.gfree(base)", Names.GMALLOC)
+                .build());
+    }
+
+    /**
+     * {@code alloc(Region)}, {@code alloc(Region, value)} and {@code allocArray(Region, count)} (docs/design.md §2a):
+     * the same blocks as the plain overloads, owned by a region and freed with it. A special bucket allocates from
+     * an arena of its stride that belongs to the region.
+     */
+    private void addRegionOverloads(TypeSpec.Builder type) {
+        String name = struct.type().simpleName();
+        String regionParam = "@param region an open region of the calling thread\n";
+        String regionThrows = "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
+                + "@throws IllegalStateException if {@code region} is closed\n";
+        MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addJavadoc("Allocates a zeroed {@code $L} block in {@code region}: it is freed when the region closes, "
+                        + "or earlier with {@link #free(long)}.\n\n", name)
+                .addJavadoc(regionParam)
+                .addJavadoc("@return the block's address\n")
+                .addJavadoc(regionThrows);
+        if (model.bucketKind() == BucketKind.SPECIAL) {
+            alloc.addStatement("return BUCKET$$.alloc(region)");
+        } else {
+            alloc.addStatement("return region.gmalloc(SIZE)");
+        }
+        type.addMethod(alloc.build());
+        if (!model.flyweight()) {
+            type.addMethod(MethodSpec.methodBuilder("alloc")
+                    .addModifiers(API)
+                    .returns(long.class)
+                    .addParameter(Names.REGION, "region")
+                    .addParameter(recordType, "value")
+                    .addJavadoc("Allocates a block in {@code region} and stores {@code value} in it.\n\n")
+                    .addJavadoc(regionParam)
+                    .addJavadoc("@param value the record to copy off-heap\n")
+                    .addJavadoc("@return the block's address\n")
+                    .addJavadoc("@throws NullPointerException if {@code value} or a nested record in it is null "
+                            + "(the block is freed again)\n")
+                    .addJavadoc(regionThrows)
+                    .addStatement("long address = alloc(region)")
+                    .beginControlFlow("try")
+                    .addStatement("store(address, value)")
+                    .nextControlFlow("catch (RuntimeException e)")
+                    .addStatement("free(address)")
+                    .addStatement("throw e")
+                    .endControlFlow()
+                    .addStatement("return address")
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("allocArray")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addParameter(long.class, "count")
+                .addJavadoc("Allocates a zeroed array of {@code count} contiguous {@code $L} structs in {@code region}, "
+                        + "as one block of the region, freed when it closes or with {@link #freeArray(long)}.\n\n", name)
+                .addJavadoc(regionParam)
+                .addJavadoc("@param count number of elements, not negative\n")
+                .addJavadoc("@return the address of element 0\n")
+                .addJavadoc("@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
+                        + "overflows\n")
+                .addJavadoc(regionThrows)
+                .addStatement("return region.gcalloc(count, SIZE)")
                 .build());
     }
 
