@@ -3,7 +3,6 @@ module io.gmalloc.processor {
     requires java.compiler;
     requires io.gmalloc.annotations;
     requires com.palantir.javapoet;
-    requires static com.google.auto.service;
 
     provides javax.annotation.processing.Processor with
             io.gmalloc.processor.GMallocBucketProcessor;

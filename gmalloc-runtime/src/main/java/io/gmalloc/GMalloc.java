@@ -1,11 +1,14 @@
 package io.gmalloc;
 
-import io.gmalloc.internal.Allocator;
+import io.gmalloc.internal.Allocation;
+import io.gmalloc.internal.BlockLookup;
 import io.gmalloc.internal.Errors;
+import io.gmalloc.internal.FreeRouter;
 import io.gmalloc.internal.Heap;
 import io.gmalloc.internal.Heaps;
 import io.gmalloc.internal.Memory;
 import io.gmalloc.internal.Options;
+import io.gmalloc.internal.Reclaim;
 import io.gmalloc.internal.Sites;
 import io.gmalloc.internal.SizeClasses;
 import io.gmalloc.internal.Stats;
@@ -61,13 +64,13 @@ public final class GMalloc {
      */
     public static long gmalloc(long size) {
         if (Sites.ON) {
-            return Sites.allocated(Allocator.mallocSlow(size), null);
+            return Sites.allocated(Allocation.mallocSlow(size), null);
         }
         Heap heap;
         if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
             return heap.alloc(SizeClasses.bucket(size), size);
         }
-        return Allocator.mallocSlow(size);
+        return Allocation.mallocSlow(size);
     }
 
     /**
@@ -108,7 +111,7 @@ public final class GMalloc {
             Sites.free(address);
             return;
         }
-        Heap.free(address);
+        FreeRouter.free(address);
     }
 
     /**
@@ -124,7 +127,16 @@ public final class GMalloc {
      * @throws OutOfMemoryError as {@link #gmalloc}; the old block is still live then
      */
     public static long grealloc(long address, long newSize) {
-        return Allocator.realloc(address, newSize);
+        if (Sites.ON) {
+            Object tracked = Sites.beforeFree(address);
+            long moved = Allocation.realloc(address, newSize);
+            if (moved != address) {
+                Sites.freed(address, tracked);
+                Sites.allocated(moved, null);
+            }
+            return moved;
+        }
+        return Allocation.realloc(address, newSize);
     }
 
     /**
@@ -133,10 +145,11 @@ public final class GMalloc {
      *
      * @param address the start of a live block
      * @return usable bytes, at least the size asked for
-     * @throws InvalidFreeException if {@code address} is not the start of a live block
+     * @throws IllegalArgumentException if {@code address} is not the start of a live block (freed, interior, or
+     *     not gmalloc's)
      */
     public static long usableSize(long address) {
-        return Allocator.usableSize(address);
+        return BlockLookup.usableSize("GMalloc.usableSize", address);
     }
 
     /**
@@ -145,10 +158,11 @@ public final class GMalloc {
      *
      * @param address the start of a live block
      * @return a segment of {@code usableSize(address)} bytes
-     * @throws InvalidFreeException if {@code address} is not the start of a live block
+     * @throws IllegalArgumentException if {@code address} is not the start of a live block (freed, interior, or
+     *     not gmalloc's)
      */
     public static MemorySegment segment(long address) {
-        return Memory.EVERYTHING.asSlice(address, usableSize(address));
+        return Memory.EVERYTHING.asSlice(address, BlockLookup.usableSize("GMalloc.segment", address));
     }
 
     /**
@@ -171,9 +185,15 @@ public final class GMalloc {
         long address = byteAlignment <= SizeClasses.GRANULE
                 ? gmalloc(byteSize)
                 : Sites.ON
-                        ? Sites.allocated(Allocator.allocAligned(byteSize, byteAlignment), null)
-                        : Allocator.allocAligned(byteSize, byteAlignment);
-        return Memory.EVERYTHING.asSlice(address, byteSize);
+                        ? Sites.allocated(Allocation.allocAligned(byteSize, byteAlignment), null)
+                        : Allocation.allocAligned(byteSize, byteAlignment);
+        try {
+            return Memory.EVERYTHING.asSlice(address, byteSize);
+        } catch (IndexOutOfBoundsException e) {
+            gfree(address); // cannot happen for a block we could allocate; if it does, leak nothing
+            throw new IllegalArgumentException("allocator: " + byteSize + " bytes aligned to " + byteAlignment
+                    + " do not fit the address space", e);
+        }
     }
 
     /**
@@ -206,7 +226,7 @@ public final class GMalloc {
      * @return bytes given back to the OS
      */
     public static long trim() {
-        return Allocator.trim();
+        return Reclaim.trim();
     }
 
     /**
@@ -240,6 +260,6 @@ public final class GMalloc {
      *     overrun)
      */
     public static void checkAccess(long address, long bytes) {
-        Allocator.checkAccess(address, bytes);
+        BlockLookup.checkAccess(address, bytes);
     }
 }

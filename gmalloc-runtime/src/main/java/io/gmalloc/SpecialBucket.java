@@ -1,7 +1,8 @@
 package io.gmalloc;
 
-import io.gmalloc.internal.Allocator;
+import io.gmalloc.internal.Allocation;
 import io.gmalloc.internal.Bucket;
+import io.gmalloc.internal.FreeRouter;
 import io.gmalloc.internal.Heap;
 import io.gmalloc.internal.Heaps;
 import io.gmalloc.internal.Sites;
@@ -25,6 +26,9 @@ public final class SpecialBucket {
     private final Bucket bucket;
 
     private final String name;
+
+    /** How free errors name the method: {@code SpecialBucket(<name>).free}. */
+    private final String freeMethod;
     private final long stride;
     private final long alignment;
 
@@ -50,6 +54,7 @@ public final class SpecialBucket {
                     + " divide the stride " + stride + ", was " + alignment);
         }
         this.name = name;
+        this.freeMethod = "SpecialBucket(" + name + ").free";
         this.stride = stride;
         this.alignment = alignment;
         this.bucket = Bucket.registerSpecial(name, stride, alignment);
@@ -90,10 +95,10 @@ public final class SpecialBucket {
      */
     public long alloc() {
         if (Sites.ON) {
-            return Sites.allocated(Allocator.alloc(bucket.index(), stride), null);
+            return Sites.allocated(Allocation.alloc(bucket.index(), stride), null);
         }
         Heap heap = Heaps.local();
-        return heap != null ? heap.alloc(bucket.index(), stride) : Allocator.alloc(bucket.index(), stride);
+        return heap != null ? heap.alloc(bucket.index(), stride) : Allocation.alloc(bucket.index(), stride);
     }
 
     /**
@@ -120,10 +125,12 @@ public final class SpecialBucket {
      */
     public void free(long address) {
         if (Sites.ON) {
-            Sites.free(address, bucket);
+            Object tracked = Sites.beforeFree(address);
+            FreeRouter.free(address, bucket, freeMethod);
+            Sites.freed(address, tracked);
             return;
         }
-        Allocator.free(address, bucket);
+        FreeRouter.free(address, bucket, freeMethod);
     }
 
     /**

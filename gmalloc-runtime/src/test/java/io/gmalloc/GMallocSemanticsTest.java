@@ -262,19 +262,37 @@ class GMallocSemanticsTest {
         segment.set(ValueLayout.JAVA_INT, 20, 99);
         assertThat(Blocks.ALL.get(ValueLayout.JAVA_INT, address + 20)).isEqualTo(99);
         GMalloc.gfree(address);
-        assertThatThrownBy(() -> GMalloc.segment(address)).isInstanceOf(InvalidFreeException.class);
+        assertThatThrownBy(() -> GMalloc.segment(address)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("GMalloc.segment: ").hasMessageContaining("not a live block")
+                .hasMessageNotContaining("nothing was changed");
     }
 
     @Test
     void usableSizeRejectsAddressesThatAreNotLiveBlockStarts() {
         long address = GMalloc.gmalloc(16);
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.usableSize(address + 4)).reason())
-                .isEqualTo(Reason.INTERIOR);
+        long invalidFrees = GMalloc.stats().invalidFrees();
+        assertThatThrownBy(() -> GMalloc.usableSize(address + 4)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("GMalloc.usableSize: ").hasMessageContaining("inside a gmalloc block");
         GMalloc.gfree(address);
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.usableSize(address)).reason())
-                .isEqualTo(Reason.DOUBLE_FREE);
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.usableSize(12345)).reason())
-                .isEqualTo(Reason.NOT_OWNED);
+        assertThatThrownBy(() -> GMalloc.usableSize(address)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a live block: it was freed")
+                .hasMessageNotContaining("nothing was changed");
+        assertThatThrownBy(() -> GMalloc.usableSize(12345)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a gmalloc block");
+        assertThat(GMalloc.stats().invalidFrees()).as("queries are not invalid frees").isEqualTo(invalidFrees);
+    }
+
+    @Test
+    void freeErrorsNameTheMethodTheUserCalled() {
+        long address = GMalloc.gmalloc(16);
+        GMalloc.gfree(address);
+        assertThatThrownBy(() -> GMalloc.gfree(address)).hasMessageStartingWith("GMalloc.gfree: ");
+        assertThatThrownBy(() -> GMalloc.grealloc(address, 8)).hasMessageStartingWith("GMalloc.grealloc: ");
+        SpecialBucket bucket = new SpecialBucket("semantics.Named", 12, 4);
+        long block = bucket.alloc();
+        bucket.free(block);
+        assertThatThrownBy(() -> bucket.free(block)).hasMessageStartingWith("SpecialBucket(semantics.Named).free: ")
+                .isInstanceOf(InvalidFreeException.class);
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.gmalloc.processor;
 
-import com.google.auto.service.AutoService;
 import com.palantir.javapoet.TypeSpec;
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.model.FieldModel;
@@ -16,31 +15,31 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
  * rule, each error on the offending element), extract a plain model (layout, bucket choice), render it with
- * JavaPoet. One type at a time: a type with an error generates nothing and the next type is still processed. Never
- * claims the annotation, so other processors see it too.
+ * JavaPoet. One type at a time: a type with an error generates nothing and the next type is still processed. Claims
+ * {@code @GMallocBucket} and {@code @io.gmalloc.annotations.Generated}, and nothing else, so strict user builds
+ * ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
  */
-@AutoService(Processor.class)
 public final class GMallocBucketProcessor extends AbstractProcessor {
     private BucketValidator validator;
     private ModelExtractor extractor;
 
+    /** Creates the processor; javac finds it through {@code META-INF/services} or the module's {@code provides}. */
+    public GMallocBucketProcessor() {}
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.ANNOTATION);
+        return Set.of(Names.ANNOTATION, Names.GENERATED);
     }
 
     @Override
@@ -58,13 +57,14 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Names.ANNOTATION);
-        if (annotation == null) {
-            return false;
+        if (annotation != null) {
+            for (Element annotated : roundEnv.getElementsAnnotatedWith(annotation)) {
+                processType(annotated, mirrorOf(annotated, annotation));
+            }
         }
-        for (Element annotated : roundEnv.getElementsAnnotatedWith(annotation)) {
-            processType(annotated, mirrorOf(annotated, annotation));
-        }
-        return false;
+        // Claim both annotations (and only these two, the supported types): unclaimed, each would fail a user
+        // build under -Xlint:all -Werror with "No processor claimed any of these annotations".
+        return true;
     }
 
     private void processType(Element annotated, AnnotationMirror annotation) {
@@ -78,7 +78,7 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
                 extractor.struct(record),
                 generatedName.get(),
                 dedicated(annotation),
-                generatedAnnotationReadable(record),
+                generatedAnnotationReadable(),
                 record.getKind() == ElementKind.INTERFACE);
         validator.validateModel(model, record, reporter);
         if (reporter.hasErrors()) {
@@ -86,12 +86,14 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
         }
         TypeSpec.Builder type = BucketRenderer.render(model).addOriginatingElement(record);
         addNestedOriginatingElements(type, model.struct());
+        TypeSpec spec = type.build();
         try {
-            BucketRenderer.file(model, type.build()).writeTo(processingEnv.getFiler());
+            BucketRenderer.file(model, spec).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "[GMallocBucketWriteFailed] could not write " + generatedName.get() + ": " + e.getMessage(), record);
         }
+        CHeaderWriter.write(processingEnv, model, record, spec.originatingElements());
     }
 
     /** Nested records shape the generated code too: a change to one must regenerate this class. */
@@ -128,38 +130,10 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
     }
 
     /**
-     * {@code @Generated} lives in module java.compiler: in a named module that does not read it, the annotation
-     * would not compile, so it is left out there (the javadoc still says the class is generated).
+     * {@code @io.gmalloc.annotations.Generated} sits next to {@code @GMallocBucket}, so every module that uses one
+     * reads the other; it is missing only from an annotations jar older than the processor, and then left out.
      */
-    private boolean generatedAnnotationReadable(TypeElement record) {
-        if (processingEnv.getElementUtils().getTypeElement(Names.GENERATED) == null) {
-            return false;
-        }
-        ModuleElement module = processingEnv.getElementUtils().getModuleOf(record);
-        return module == null || module.isUnnamed() || reads(module, "java.compiler", 0);
-    }
-
-    private static boolean reads(ModuleElement module, String target, int depth) {
-        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
-            ModuleElement dependency = requires.getDependency();
-            if (dependency.getQualifiedName().contentEquals(target)) {
-                return true;
-            }
-            if (depth < 4 && requiresTransitively(dependency, target, depth + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean requiresTransitively(ModuleElement module, String target, int depth) {
-        for (ModuleElement.RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
-            if (requires.isTransitive()
-                    && (requires.getDependency().getQualifiedName().contentEquals(target)
-                            || (depth < 4 && requiresTransitively(requires.getDependency(), target, depth + 1)))) {
-                return true;
-            }
-        }
-        return false;
+    private boolean generatedAnnotationReadable() {
+        return processingEnv.getElementUtils().getTypeElement(Names.GENERATED) != null;
     }
 }

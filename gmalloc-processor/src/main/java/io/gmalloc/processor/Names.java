@@ -21,8 +21,8 @@ public final class Names {
     /** Exact-stride buckets used for sizes off the general buckets' grid. */
     public static final ClassName SPECIAL_BUCKET = ClassName.get("io.gmalloc", "SpecialBucket");
 
-    /** {@code @Generated}, from module java.compiler (source retention). */
-    public static final String GENERATED = "javax.annotation.processing.Generated";
+    /** {@code @Generated} on every generated class (class retention, claimed by this processor). */
+    public static final String GENERATED = "io.gmalloc.annotations.Generated";
 
     /** The processor's name as written into {@code @Generated}. */
     public static final String PROCESSOR = "io.gmalloc.processor.GMallocBucketProcessor";

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -53,48 +54,79 @@ class BuildIntegrationTest {
     }
 
     @Test
-    void leavesOutGeneratedInANamedModuleThatDoesNotReadJavaCompiler(@TempDir Path dir) throws IOException {
-        String generated = compileInModule(dir, "module m { requires static io.gmalloc.annotations; "
-                + "requires io.gmalloc.runtime; }");
-        assertThat(generated).doesNotContain("@Generated").contains("public final class PointBucket");
+    void strictClassPathBuildHasNoWarning(@TempDir Path dir) throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> diagnostics = compileStrict(dir, null, classPathJars());
+        assertThat(diagnostics).as("%s", diagnostics).isEmpty();
+        assertThat(Files.readString(dir.resolve("generated/com/example/PointBucket.java")))
+                .contains("import io.gmalloc.annotations.Generated;")
+                .contains("@Generated(")
+                .doesNotContain("javax.annotation.processing");
     }
 
     @Test
-    void addsGeneratedInANamedModuleThatReadsJavaCompiler(@TempDir Path dir) throws IOException {
-        String generated = compileInModule(dir, "module m { requires static io.gmalloc.annotations; "
-                + "requires io.gmalloc.runtime; requires static java.compiler; }");
-        assertThat(generated).contains("@Generated(");
+    void strictModuleBuildWithoutJavaCompilerHasNoWarning(@TempDir Path dir) throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> diagnostics = compileStrict(dir,
+                "module m { requires static io.gmalloc.annotations; requires io.gmalloc.runtime; }", null);
+        assertThat(diagnostics).as("%s", diagnostics).isEmpty();
+        assertThat(Files.readString(dir.resolve("generated/com/example/PointBucket.java")))
+                .contains("@Generated(")
+                .contains("public final class PointBucket");
     }
 
-    /** Compiles with the system javac on real files: compile-testing's in-memory files cannot hold a module. */
-    private static String compileInModule(Path dir, String moduleInfo) throws IOException {
-        String modulePath = String.join(File.pathSeparator, classPath().stream()
-                .filter(f -> f.getPath().contains("gmalloc-annotations") || f.getPath().contains("gmalloc-runtime"))
-                .map(File::getPath)
-                .toList());
+    @Test
+    void claimsExactlyItsOwnAnnotations() {
+        GMallocBucketProcessor processor = new GMallocBucketProcessor();
+        assertThat(processor.getSupportedAnnotationTypes())
+                .containsExactlyInAnyOrder(Names.ANNOTATION, "io.gmalloc.annotations.Generated");
+    }
+
+    /**
+     * Compiles {@code Point} the way a user's strict build does, {@code -Xlint:all -Werror}, with the system javac
+     * on real files (compile-testing's in-memory files cannot hold a module), and returns every diagnostic.
+     *
+     * @param moduleInfo a module declaration to compile on the module path, or {@code null} for the class path
+     * @param classPath the class path for a class-path build, else {@code null}
+     */
+    private static List<Diagnostic<? extends JavaFileObject>> compileStrict(
+            Path dir, String moduleInfo, String classPath) throws IOException {
         Path src = dir.resolve("src");
         Path point = src.resolve("com/example/Point.java");
         Files.createDirectories(point.getParent());
-        Files.writeString(src.resolve("module-info.java"), moduleInfo);
         Files.writeString(point, """
                 package com.example;
 
                 @io.gmalloc.annotations.GMallocBucket
                 public record Point(int x, int y) {}
                 """);
+        List<Path> sources = new ArrayList<>(List.of(point));
+        List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror"));
+        if (moduleInfo != null) {
+            Files.writeString(src.resolve("module-info.java"), moduleInfo);
+            sources.add(src.resolve("module-info.java"));
+            options.addAll(List.of("--module-path", classPathJars()));
+        } else {
+            options.addAll(List.of("-classpath", classPath));
+        }
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path generated = Files.createDirectories(dir.resolve("generated"));
+        options.addAll(List.of("-d", classes.toString(), "-s", generated.toString()));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-                    List.of("-Xlint:all,-processing", "-Werror", "--module-path", modulePath,
-                            "-d", classes.toString(), "-s", generated.toString()),
-                    null, files.getJavaFileObjects(src.resolve("module-info.java"), point));
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
             task.setProcessors(List.of(new GMallocBucketProcessor()));
             assertThat(task.call()).as("%s", diagnostics.getDiagnostics()).isTrue();
         }
-        return Files.readString(generated.resolve("com/example/PointBucket.java"));
+        return diagnostics.getDiagnostics();
+    }
+
+    /** The annotations and runtime classes of this build, as a user project would have them. */
+    private static String classPathJars() {
+        return String.join(File.pathSeparator, classPath().stream()
+                .filter(f -> f.getPath().contains("gmalloc-annotations") || f.getPath().contains("gmalloc-runtime"))
+                .map(File::getPath)
+                .toList());
     }
 
     private static void writeClasses(Compilation compilation, Path directory) throws IOException {

@@ -43,7 +43,7 @@ public final class ProcessorRun {
      */
     public static Compilation compile(JavaFileObject... files) {
         return javac().withProcessors(new GMallocBucketProcessor())
-                .withOptions("-Xlint:all,-processing")
+                .withOptions("-Xlint:all")
                 .compile(files);
     }
 
@@ -64,7 +64,7 @@ public final class ProcessorRun {
     public static Run compileRecording(JavaFileObject... files) {
         List<String> generated = new CopyOnWriteArrayList<>();
         Processor recording = recording(new GMallocBucketProcessor(), generated);
-        Compilation compilation = javac().withProcessors(recording).withOptions("-Xlint:all,-processing").compile(files);
+        Compilation compilation = javac().withProcessors(recording).withOptions("-Xlint:all").compile(files);
         return new Run(compilation, List.copyOf(generated));
     }
 

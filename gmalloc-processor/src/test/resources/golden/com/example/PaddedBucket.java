@@ -2,11 +2,11 @@ package com.example;
 
 import io.gmalloc.GMalloc;
 import io.gmalloc.Region;
+import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import javax.annotation.processing.Generated;
 
 /**
  * Off-heap storage for {@code com.example.Padded} records, generated from its {@code @GMallocBucket} declaration:

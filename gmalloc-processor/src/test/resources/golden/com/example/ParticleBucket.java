@@ -3,11 +3,11 @@ package com.example;
 import io.gmalloc.GMalloc;
 import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
+import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import javax.annotation.processing.Generated;
 
 /**
  * Off-heap storage for {@code com.example.Particle} records, generated from its {@code @GMallocBucket} declaration:

@@ -12,6 +12,12 @@ import java.util.Arrays;
  * no free block at its cursor (the slow path) or when a free makes a slab interesting (it was full, or it is
  * empty now).
  *
+ * <p>Every slab it owns is in {@link #slabs} and in exactly one {@link Slab#state state}: {@code CURRENT} (the
+ * heap's current slab, in no list), {@code AVAILABLE} (in {@link #available}, once), or {@code FULL} (in no list).
+ * Only {@link #makeAvailable}, {@link #takeAvailable} and {@link #remove} move a slab in or out of the list, and
+ * each checks the state first, so no sequence of frees can queue a slab twice. {@link #refill} changes no state
+ * before the step that can fail (mapping a new slab): an {@link OsMemory.NoMemory} leaves everything consistent.
+ *
  * <p>Ownership: everything here belongs to the heap's owner except {@link #remotePending} (any thread sets it)
  * and {@link #slabs} (replaced copy-on-write so {@code stats()} can read it from any thread).
  */
@@ -27,7 +33,7 @@ final class Arenarray {
     /** Every slab owned here, current one included. Owner writes (copy-on-write); any thread reads. */
     private volatile Slab[] slabs = NO_SLABS;
 
-    /** Slabs with free blocks besides the current one. Owner only. */
+    /** Slabs in state {@code AVAILABLE}, each once. Owner only. */
     private final ArrayDeque<Slab> available = new ArrayDeque<>();
 
     /** Set by threads that freed a block of one of our slabs; the owner drains on its slow path. */
@@ -55,47 +61,60 @@ final class Arenarray {
     }
 
     /**
-     * Returns a slab with a free block at its cursor to become the current one. Owner only.
+     * Returns a slab with a free block at its cursor to become the current one. Owner only. The caller switches
+     * the heap to it with {@link #switchCurrent}.
      *
-     * <p>In order: the rest of the current slab; blocks other threads freed; other slabs with free blocks; a slab
-     * orphaned by a dead thread; an empty slab from the pool; a new mapping.
+     * <p>In order: the rest of the current slab and its own frees; blocks other threads freed; other slabs with
+     * free blocks; a slab orphaned by a dead thread; an empty slab from the pool; a new mapping.
      *
-     * @param requested the size the user asked for, for an out-of-memory message
-     * @throws OutOfMemoryError when no memory can be had; the heap is unchanged then
+     * @throws OsMemory.NoMemory when no memory can be had; every slab is then where it was (slabs found full
+     *     while looking are {@code FULL}, a consistent state), the current one still current
      */
-    Slab refill(Slab current, long requested) {
-        if (current != Slab.EMPTY) {
-            if (current.findFree()) {
-                return current;
-            }
-            current.full = true;
+    Slab refill(Slab current) {
+        if (current != Slab.EMPTY && current.findOrReclaim()) {
+            return current;
         }
-        while (true) {
-            if (remotePending) {
-                drainRemote();
-            }
-            Slab next = available.pollFirst();
-            if (next == null) {
-                break;
-            }
-            if (next.findFree()) {
+        if (remotePending) {
+            drainRemote();
+        }
+        Slab next;
+        while ((next = takeAvailable()) != null) {
+            if (next.findOrReclaim()) {
                 return next;
             }
-            next.full = true;
+            next.state = Slab.FULL;
         }
-        if (heap.region == null) { // a region never adopts: its close would free the orphan's live blocks
+        if (heap.host.adoptsOrphans()) {
             Slab adopted = adoptOrphan();
             if (adopted == null) {
-                Heaps.reapDead(); // a thread that just ended may have left slabs to adopt
+                heap.host.reapDead(); // a thread that just ended may have left slabs to adopt
                 adopted = adoptOrphan();
             }
             if (adopted != null) {
                 return adopted;
             }
         }
-        Slab fresh = newSlab(requested);
+        Slab fresh = newSlab(); // the only step that can fail: nothing above needs undoing
         add(fresh);
         return fresh;
+    }
+
+    /**
+     * Makes {@code next} (from {@link #refill}) the current slab in place of {@code old}. Owner only; cannot fail.
+     */
+    void switchCurrent(Slab old, Slab next) {
+        if (next == old) {
+            return;
+        }
+        assert next.owner == heap && next.state != Slab.CURRENT : next + " cannot become current";
+        next.state = Slab.CURRENT;
+        if (old != Slab.EMPTY) {
+            assert old.state == Slab.CURRENT && old.owner == heap : old + " was not current";
+            old.state = Slab.FULL;
+            if (old.used == 0) {
+                retireIfSpare(old);
+            }
+        }
     }
 
     /** Adopts orphans of this bucket until one has a free block; returns it, or null when none is left. */
@@ -103,36 +122,43 @@ final class Arenarray {
         Slab adopted;
         while ((adopted = SlabPool.adopt(bucket, heap, this)) != null) {
             add(adopted);
-            if (adopted.findFree()) {
+            if (adopted.findOrReclaim()) {
                 return adopted;
             }
-            adopted.full = true;
+            adopted.state = Slab.FULL;
         }
         return null;
     }
 
-    private Slab newSlab(long requested) {
+    private Slab newSlab() {
         Slab slab;
         try {
-            slab = SlabPool.newSlab(bucket, nextSlabBytes, heap, this, requested);
-        } catch (OutOfMemoryError e) {
+            slab = SlabPool.newSlab(bucket, nextSlabBytes, heap, this);
+        } catch (OsMemory.NoMemory e) {
             if (nextSlabBytes == bucket.firstSlabBytes) {
                 throw e;
             }
-            slab = SlabPool.newSlab(bucket, bucket.firstSlabBytes, heap, this, requested);
+            slab = SlabPool.newSlab(bucket, bucket.firstSlabBytes, heap, this);
         }
         nextSlabBytes = Math.min(bucket.maxSlabBytes, nextSlabBytes * 4);
         return slab;
     }
 
     private void add(Slab slab) {
+        assert slab.owner == heap && slab.state == Slab.DETACHED : slab + " is not ours to add";
         Slab[] old = slabs;
         Slab[] grown = Arrays.copyOf(old, old.length + 1);
         grown[old.length] = slab;
         slabs = grown;
     }
 
+    /** Takes a slab out of this Arenarray (whatever list it is in) before it goes to the pool. */
     private void remove(Slab slab) {
+        assert slab.state != Slab.CURRENT : "the current " + slab + " cannot be removed";
+        if (slab.state == Slab.AVAILABLE) {
+            available.remove(slab);
+        }
+        slab.state = Slab.DETACHED;
         Slab[] old = slabs;
         Slab[] shrunk = new Slab[old.length - 1];
         int j = 0;
@@ -142,20 +168,39 @@ final class Arenarray {
             }
         }
         slabs = shrunk;
-        available.remove(slab);
+    }
+
+    /** Puts a {@code FULL} slab that has free blocks again in the available list. */
+    private void makeAvailable(Slab slab) {
+        if (slab.state == Slab.FULL) {
+            slab.state = Slab.AVAILABLE;
+            available.addLast(slab);
+        }
+    }
+
+    /** Takes the first available slab out of the list; the caller gives it a new state. Null when none. */
+    private Slab takeAvailable() {
+        Slab slab = available.pollFirst();
+        if (slab != null) {
+            assert slab.state == Slab.AVAILABLE && slab.owner == heap : slab + " in the available list";
+            slab.state = Slab.FULL;
+        }
+        return slab;
     }
 
     /** Takes back every block other threads freed; slabs that were full become available again. Owner only. */
     void drainRemote() {
         remotePending = false;
         for (Slab slab : slabs) {
-            int before = slab.used;
-            slab.drainRemote();
-            if (slab.used != before) {
-                if (slab.full) {
-                    slab.full = false;
-                    available.addLast(slab);
-                }
+            if (slab.remotePending() == 0) {
+                continue;
+            }
+            if (!slab.reclaim()) {
+                remotePending = true; // a remote free is in flight: look again on the next slow path
+                continue;
+            }
+            if (slab.state != Slab.CURRENT) {
+                makeAvailable(slab);
                 if (slab.used == 0) {
                     retireIfSpare(slab);
                 }
@@ -167,10 +212,10 @@ final class Arenarray {
      * A local free made a slab interesting: it was full (now it has a free block) or it is empty now. Owner only.
      */
     void onFreeSlow(Slab slab) {
-        if (slab.full) {
-            slab.full = false;
-            available.addLast(slab);
+        if (slab.state == Slab.CURRENT) {
+            return;
         }
+        makeAvailable(slab);
         if (slab.used == 0) {
             retireIfSpare(slab);
         }
@@ -178,34 +223,50 @@ final class Arenarray {
 
     /**
      * Gives an empty slab to the pool unless it is the only empty one here: one spare per bucket absorbs a
-     * program that frees and allocates around a slab boundary.
+     * program that frees and allocates around a slab boundary. A slab with a remote free in flight stays.
      */
     private void retireIfSpare(Slab slab) {
         Slab current = heap.current[bucket.index];
-        boolean otherEmpty = current != slab && current.used == 0 && current != Slab.EMPTY;
+        boolean otherEmpty = current != slab && current != Slab.EMPTY && current.used == 0;
         for (Slab s : available) {
             otherEmpty |= s != slab && s.used == 0;
         }
-        if (otherEmpty && slab != current) {
-            remove(slab);
-            SlabPool.retire(slab);
+        if (otherEmpty) {
+            retire(slab);
         }
+    }
+
+    /** Hands an empty, non-current slab to the pool if nothing of it is still in flight. */
+    private boolean retire(Slab slab) {
+        if (!slab.reclaim() || !slab.allFree()) {
+            return false;
+        }
+        remove(slab);
+        SlabPool.retire(slab);
+        return true;
     }
 
     /**
      * Drains remote frees and gives every empty slab to the pool, the current one too. Owner only.
      *
-     * @return whether the current slab was given away (the heap then resets it)
+     * @return whether the current slab was given away (the heap then resets it to {@link Slab#EMPTY})
      */
     boolean trim() {
         drainRemote();
-        Slab current = heap.current[bucket.index];
         boolean currentRetired = false;
         for (Slab slab : slabs) {
-            if (slab.used == 0) {
-                remove(slab);
-                SlabPool.retire(slab);
-                currentRetired |= slab == current;
+            slab.reclaim();
+            if (slab.used != 0) {
+                continue;
+            }
+            boolean wasCurrent = slab.state == Slab.CURRENT;
+            if (wasCurrent) {
+                slab.state = Slab.FULL; // the heap resets its current slab when we return true
+            }
+            if (retire(slab)) {
+                currentRetired |= wasCurrent;
+            } else if (wasCurrent) {
+                slab.state = Slab.CURRENT;
             }
         }
         if (slabs.length == 0) {
@@ -214,5 +275,67 @@ final class Arenarray {
             nextSlabBytes = bucket.firstSlabBytes;
         }
         return currentRetired;
+    }
+
+    /** Hands every slab to {@code sink} and forgets them: the heap is going away. Owner (or its reaper) only. */
+    void detachAll(java.util.function.Consumer<Slab> sink) {
+        for (Slab slab : slabs) {
+            slab.state = Slab.DETACHED;
+            sink.accept(slab);
+        }
+        available.clear();
+        slabs = NO_SLABS;
+    }
+
+    /**
+     * The invariant walker's part: list membership, ownership and slab bookkeeping.
+     *
+     * @param current the heap's current slab for this bucket
+     * @return null when consistent, else what is wrong
+     */
+    String inconsistency(Slab current) {
+        int currents = 0;
+        for (Slab slab : slabs) {
+            if (slab.owner != heap) {
+                return slab + " is listed in " + this + " but owned by " + slab.owner;
+            }
+            if (SlabRegistry.lookup(slab.base) != slab || SlabRegistry.lookup(slab.base + slab.bytes - 1) != slab) {
+                return slab + ": the registry does not point back at it";
+            }
+            int inList = 0;
+            for (Slab s : available) {
+                inList += s == slab ? 1 : 0;
+            }
+            if (inList != (slab.state == Slab.AVAILABLE ? 1 : 0)) {
+                return slab + " in state " + slab.state + " is " + inList + " times in the available list";
+            }
+            if (slab.state == Slab.CURRENT) {
+                currents++;
+                if (slab != current) {
+                    return slab + " is marked current but the heap's current slab is " + current;
+                }
+            }
+            if (slab.state == Slab.DETACHED) {
+                return slab + " is listed but detached";
+            }
+            String problem = slab.inconsistency();
+            if (problem != null) {
+                return problem;
+            }
+        }
+        for (Slab s : available) {
+            if (!Arrays.asList(slabs).contains(s)) {
+                return s + " is available but not one of the slabs of " + this;
+            }
+        }
+        if (current != Slab.EMPTY && currents != 1) {
+            return "the current " + current + " is not one of the slabs of " + this;
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return bucket + " of the " + heap;
     }
 }

@@ -137,7 +137,14 @@ final class Events {
         }
     }
 
+    /**
+     * On every new mapping, gmalloc's first use included: the event class is not even loaded (JFR's machinery costs
+     * ~100 ms and several MiB on first load) unless the flight recorder has started.
+     */
     static void arenaMapped(long bytes, long blockSize) {
+        if (!FlightRecorder.isInitialized()) {
+            return;
+        }
         ArenaMapped event = new ArenaMapped();
         if (event.isEnabled()) {
             event.bytes = bytes;

@@ -1,48 +1,47 @@
 package io.gmalloc.internal;
 
-import io.gmalloc.GMalloc;
 import io.gmalloc.GMallocMXBean;
 
-/** Each attribute read takes a fresh {@link GMalloc#stats()} snapshot: JMX polls seldom, the fast path pays nothing. */
+/** Each attribute read takes a fresh {@code GMalloc.stats()} snapshot: JMX polls seldom, the fast path pays nothing. */
 public final class GMallocMXBeanImpl implements GMallocMXBean {
 
     @Override
     public long getReservedBytes() {
-        return GMalloc.stats().reservedBytes();
+        return Stats.snapshot().reservedBytes();
     }
 
     @Override
     public long getCommittedBytes() {
-        return GMalloc.stats().committedBytes();
+        return Stats.snapshot().committedBytes();
     }
 
     @Override
     public long getLiveBytes() {
-        return GMalloc.stats().liveBytes();
+        return Stats.snapshot().liveBytes();
     }
 
     @Override
     public long getLiveBlocks() {
-        return GMalloc.stats().liveBlocks();
+        return Stats.snapshot().liveBlocks();
     }
 
     @Override
     public long getLargeAllocations() {
-        return GMalloc.stats().largeAllocations();
+        return Stats.snapshot().largeAllocations();
     }
 
     @Override
     public long getInvalidFrees() {
-        return GMalloc.stats().invalidFrees();
+        return Stats.snapshot().invalidFrees();
     }
 
     @Override
     public int getHeaps() {
-        return GMalloc.stats().heaps();
+        return Stats.snapshot().heaps();
     }
 
     @Override
     public long trim() {
-        return GMalloc.trim();
+        return Reclaim.trim();
     }
 }

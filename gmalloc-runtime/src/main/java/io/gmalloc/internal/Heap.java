@@ -5,17 +5,50 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Arenarray per bucket: the seed's per-thread {@code GMetadata}. A platform thread gets a heap of its own; a
- * few heaps locked by {@link #lock} serve all virtual threads (see {@link Heaps}).
+ * few heaps locked by {@link #lock} serve all virtual threads (see {@link Heaps}); any other owner (a region, say)
+ * may create one with a {@link Host} of its own.
  *
  * <p>{@link #alloc} is the hot path of {@code gmalloc}: one array load for the current slab, one for its free
  * word, a trailing-zero count, and one unlikely branch to {@link #allocSlow}. It never touches off-heap memory
  * except to zero a reused block.
  *
- * <p>Ownership: {@link #current} and everything reachable through it belong to the owner (the platform thread,
- * or whoever holds {@link #lock}) and use plain reads and writes. {@link #arenarrays} is published volatile so
- * {@code stats()} can walk it.
+ * <p>Ownership: {@link #current} and everything reachable through it belong to the owner (the thread in
+ * {@link #thread}, or whoever holds {@link #lock}) and use plain reads and writes. {@link #arenarrays} is
+ * published volatile so {@code stats()} can walk it.
  */
 public final class Heap {
+    /**
+     * What a heap needs from whoever made it, passed in rather than called up to, so the heap depends on nothing
+     * above it.
+     */
+    public interface Host {
+        /** Hands the slabs of owners that have gone away to the pool, where this heap can adopt them. */
+        void reapDead();
+
+        /**
+         * Gives back memory held elsewhere (pooled empty slabs, quarantined large blocks, dead owners' slabs)
+         * before an allocation reports out-of-memory.
+         */
+        void relieve();
+
+        /**
+         * Whether this heap may adopt slabs orphaned by dead threads. A region's heap must not: closing it would
+         * free the orphans' live blocks.
+         */
+        default boolean adoptsOrphans() {
+            return true;
+        }
+    }
+
+    /** A host with nothing to reap or relieve. */
+    static final Host NO_HOST = new Host() {
+        @Override
+        public void reapDead() {}
+
+        @Override
+        public void relieve() {}
+    };
+
     /** Owner of slabs that belong to no heap (pooled, orphaned): equal to no thread's heap. */
     static final Heap NONE = new Heap();
 
@@ -25,8 +58,8 @@ public final class Heap {
     /** Held while a stripe is used; null for a platform thread's heap. */
     final ReentrantLock lock;
 
-    /** The region this heap is the memory of; null for a thread's heap or a stripe. */
-    final RegionHeap region;
+    /** Who made this heap: reaps dead owners and relieves memory pressure for it. */
+    final Host host;
 
     /** Current slab per bucket index, {@link Slab#EMPTY} until the first allocation. Owner only. */
     Slab[] current;
@@ -37,20 +70,22 @@ public final class Heap {
     private Heap() {
         this.thread = null;
         this.lock = null;
-        this.region = null;
+        this.host = NO_HOST;
         this.current = new Slab[0];
         this.arenarrays = new Arenarray[0];
     }
 
-    Heap(Thread thread, ReentrantLock lock) {
-        this(thread, lock, null);
-    }
-
-    /** A region's heap: owned by the thread that opened the region, found through the region, never registered. */
-    Heap(Thread thread, ReentrantLock lock, RegionHeap region) {
+    /**
+     * Creates a heap.
+     *
+     * @param thread the only thread that uses it, or null when {@code lock} guards it
+     * @param lock held by whoever uses the heap, or null when {@code thread} owns it
+     * @param host reaps and relieves for it
+     */
+    public Heap(Thread thread, ReentrantLock lock, Host host) {
         this.thread = thread;
         this.lock = lock;
-        this.region = region;
+        this.host = host;
         int buckets = Bucket.all().length;
         this.current = new Slab[buckets];
         Arrays.fill(current, Slab.EMPTY);
@@ -89,31 +124,30 @@ public final class Heap {
         return allocSlow(bucket, requested);
     }
 
+    /**
+     * The current slab of {@code bucket} has no free block at its cursor: switch to one that has. Before giving up
+     * for lack of memory, gives back what this heap and its host hold and tries once more.
+     */
     private long allocSlow(int bucket, long requested) {
         Arenarray arenarray = arenarray(bucket);
-        Slab old = current[bucket];
-        Slab next = arenarray.refill(old, requested);
-        old.current = false; // EMPTY's flag is never read
-        next.current = true;
-        current[bucket] = next;
-        return alloc(bucket, requested);
-    }
-
-    /**
-     * Frees any block: the hot path of {@code gfree}. A block of the caller's own heap (its owner's thread is the
-     * caller; stripes and pooled slabs have none) is freed in place with plain writes; everything else (0, large blocks, other heaps' blocks, invalid addresses) goes out of line.
-     */
-    public static void free(long address) {
-        free(SlabRegistry.lookup(address), address);
-    }
-
-    /** {@link #free(long)} for a caller that has already looked the slab up (null if none). */
-    static void free(Slab slab, long address) {
-        if (slab != null && slab.ownerThread == Thread.currentThread()) {
-            freeLocal(slab, address);
-            return;
+        Slab next;
+        try {
+            next = arenarray.refill(current[bucket]);
+        } catch (OsMemory.NoMemory first) {
+            trim();
+            host.relieve();
+            try {
+                next = arenarray.refill(current[bucket]);
+            } catch (OsMemory.NoMemory again) {
+                throw Errors.outOfMemory(requested, again);
+            }
         }
-        Allocator.freeSlow(address, slab);
+        arenarray.switchCurrent(current[bucket], next);
+        current[bucket] = next;
+        if (Invariants.ON) {
+            Invariants.check(this);
+        }
+        return alloc(bucket, requested);
     }
 
     /** Frees a block of a slab this heap owns. Owner only. */
@@ -151,23 +185,45 @@ public final class Heap {
     void trim() {
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null && arenarray.trim()) {
-                current[arenarray.bucket.index].current = false;
                 current[arenarray.bucket.index] = Slab.EMPTY;
+            }
+        }
+        if (Invariants.ON) {
+            Invariants.check(this);
+        }
+    }
+
+    /**
+     * Hands every slab to {@code sink} and leaves the heap empty: its owner has gone away. Caller owns the heap
+     * (the owner is dead, or the caller holds its lock).
+     */
+    void detachAll(java.util.function.Consumer<Slab> sink) {
+        Arrays.fill(current, Slab.EMPTY);
+        for (Arenarray arenarray : arenarrays) {
+            if (arenarray != null) {
+                arenarray.detachAll(sink);
             }
         }
     }
 
-    /** Takes back every remote free, so a dead heap's slabs can be judged empty or not. Caller owns the heap. */
-    void drainAll() {
-        for (Arenarray arenarray : arenarrays) {
-            if (arenarray != null) {
-                arenarray.drainRemote();
+    /** The invariant walker's part: every Arenarray against the current slab. Owner only. Null when consistent. */
+    String inconsistency() {
+        Arenarray[] all = arenarrays;
+        for (int b = 0; b < all.length; b++) {
+            if (all[b] != null) {
+                String problem = all[b].inconsistency(current[b]);
+                if (problem != null) {
+                    return problem;
+                }
+            } else if (b < current.length && current[b] != Slab.EMPTY) {
+                return "bucket " + b + " has a current slab but no Arenarray in " + this;
             }
         }
+        return null;
     }
 
     @Override
     public String toString() {
-        return region != null ? "region of " + thread : thread == null ? "virtual-thread heap" : "heap of " + thread;
+        return thread == null ? "virtual-thread heap" : "heap of " + thread;
     }
 }

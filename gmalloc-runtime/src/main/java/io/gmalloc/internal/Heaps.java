@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *       ~6 ns per alloc+free pair (docs/design.md §6). A thread whose slot is taken by another live thread falls back to a
  *       {@code ThreadLocal}.
  *   <li><b>Dead threads</b> are noticed by {@link #reapDead()} (when a thread registers, when a heap needs a new
- *       slab, on {@code stats()} and {@code trim()}): their empty slabs go to the pool, the others become orphans
+ *       slab, under memory pressure and on {@code trim()}; {@code stats()} only reads): their empty slabs go to the pool, the others become orphans
  *       that live heaps adopt. Blocks other threads free later go to the orphan's remote frees.
  *   <li><b>Virtual threads</b> never get a heap each: they share {@link Options#STRIPES} heaps, each guarded by a
  *       lock ({@code tryLock} round the stripes, then wait on the thread's home stripe).
@@ -33,6 +33,24 @@ public final class Heaps {
 
     /** Heaps of platform threads not yet reaped. Copy-on-write: registration and reaping are rare. */
     private static final List<Heap> PLATFORM = new CopyOnWriteArrayList<>();
+
+    /**
+     * The host of every heap made here: dead threads are reaped from {@link #PLATFORM}; under memory pressure the
+     * pool gives its empty slabs back and the large blocks their quarantine.
+     */
+    static final Heap.Host HOST = new Heap.Host() {
+        @Override
+        public void reapDead() {
+            Heaps.reapDead();
+        }
+
+        @Override
+        public void relieve() {
+            Heaps.reapDead();
+            SlabPool.trim();
+            LargeBlocks.releaseQuarantine();
+        }
+    };
 
     /** Virtual-thread stripes, created on first use under {@link #LOCK}. */
     private static final Heap[] STRIPES = new Heap[Options.STRIPES];
@@ -67,7 +85,7 @@ public final class Heaps {
     private static Heap register(Thread thread) {
         synchronized (LOCK) {
             reapDeadLocked();
-            Heap heap = new Heap(thread, null);
+            Heap heap = new Heap(thread, null, HOST);
             PLATFORM.add(heap);
             int slot = (int) thread.threadId() & (SLOTS - 1);
             if (BY_THREAD[slot] == null) {
@@ -102,7 +120,7 @@ public final class Heaps {
             synchronized (LOCK) {
                 stripe = STRIPES[index];
                 if (stripe == null) {
-                    stripe = new Heap(null, new ReentrantLock());
+                    stripe = new Heap(null, new ReentrantLock(), HOST);
                     STRIPES[index] = stripe;
                 }
             }
@@ -137,7 +155,19 @@ public final class Heaps {
         }
     }
 
-    /** Every heap in use: platform heaps not yet reaped, then the stripes created so far. */
+    /** Heaps in use: platform heaps whose thread is alive, then the stripes created so far. Changes nothing. */
+    static int inUse() {
+        int count = 0;
+        for (Heap heap : PLATFORM) {
+            count += heap.thread.isAlive() ? 1 : 0;
+        }
+        for (Heap stripe : STRIPES) {
+            count += stripe != null ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Every heap: platform heaps not yet reaped (dead ones too), then the stripes created so far. */
     static List<Heap> all() {
         List<Heap> heaps = new ArrayList<>(PLATFORM);
         for (Heap stripe : STRIPES) {

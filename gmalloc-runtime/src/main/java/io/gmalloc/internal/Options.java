@@ -66,6 +66,12 @@ public final class Options {
     /** {@code -Dgmalloc.siteFrames=N}: frames kept per site, starting at the caller's frame; 1..64, default 4. */
     public static final int SITE_FRAMES = (int) count("gmalloc.siteFrames", 1, 64, 4);
 
+    /**
+     * {@code -Dgmalloc.verify=true}: walk a heap's bookkeeping after every slow path and throw
+     * {@link AssertionError} at the first inconsistency (a debug tier for gmalloc's own tests; slow).
+     */
+    public static final boolean VERIFY = flag("gmalloc.verify", false);
+
     /** Byte value written over freed blocks in checked mode. */
     public static final byte POISON = (byte) 0xDE;
 

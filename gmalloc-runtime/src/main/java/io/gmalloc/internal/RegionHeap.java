@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Large blocks: removal from {@link #LARGE_OWNERS} decides who frees one, a remote {@code gfree} or the close, so
  * a block is never given back twice.
  */
-public final class RegionHeap {
+public final class RegionHeap implements Heap.Host {
     private static final VarHandle REMOTE_FREES;
 
     static {
@@ -76,6 +76,21 @@ public final class RegionHeap {
         this.heap = new Heap(owner, null, this);
     }
 
+    /** Nothing to reap: a region adopts no orphans. */
+    @Override
+    public void reapDead() {}
+
+    /** Before the region reports out-of-memory: what the thread heaps' host gives back (pool, quarantine). */
+    @Override
+    public void relieve() {
+        Allocation.relieve();
+    }
+
+    @Override
+    public boolean adoptsOrphans() {
+        return false;
+    }
+
     /** Opens a region owned by the calling thread. */
     public static RegionHeap open() {
         RegionHeap region = new RegionHeap(Thread.currentThread());
@@ -104,7 +119,7 @@ public final class RegionHeap {
             mine = ConcurrentHashMap.newKeySet();
             large = mine;
         }
-        long address = LargeBlocks.alloc(size, 16);
+        long address = Allocation.large(size, 16);
         mine.add(address);
         LARGE_OWNERS.put(address, this);
         return address;

@@ -5,16 +5,20 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Blocks of one slab freed by threads other than its owner (mimalloc's "thread-delayed free"), waiting for the
- * owner to take them back. Created the first time a slab sees a remote free, so a slab that never does costs
- * nothing.
+ * owner to take them back. Created the first time a slab sees a remote free (or, in checked mode, any free), so a
+ * slab that never does costs nothing.
  *
- * <p>Memory layout: {@code bits} has one bit per block of the slab (set = freed remotely, not yet drained);
- * {@code summary} has one bit per word of {@code bits} (set = that word may be non-zero), so the owner drains
- * without scanning the whole bitmap.
+ * <p>Memory layout: {@code bits} has one bit per block of the slab (set = claimed, not yet drained);
+ * {@code ready} has one bit per block too (set = the claim is published: its free took effect); {@code summary}
+ * has one bit per word of {@code ready} (set = that word may be non-zero), so the owner drains without scanning
+ * the whole bitmap. The owner drains only published claims: a claim still in its freeing thread may be taken back,
+ * or be followed by the checked-mode poison of the block.
  *
  * <p>Concurrency: every access to {@code bits}, {@code summary} and {@code pending} is atomic (VarHandle
- * CAS/getAndBitwise*), because any number of freeing threads race with one draining owner. Setting a bit that is
- * already set is how a remote double free is caught without making the owner's fast path atomic.
+ * getAndBitwise*, volatile reads), because any number of freeing threads race with one draining owner. A claim is
+ * a {@code getAndBitwiseOr}: of two racing frees of one block exactly one sees the bit clear. A claim is made in
+ * three steps ({@link #claim}, then {@link #publish}, or {@link #unclaim} to take it back); the slab's in-flight
+ * count keeps the owner from draining in between.
  */
 final class RemoteFrees {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -28,59 +32,69 @@ final class RemoteFrees {
         }
     }
 
-    /** One bit per block; any thread sets (CAS), the owner clears. */
+    /** One bit per block; any thread sets (atomic), the owner clears. */
     private final long[] bits;
 
-    /** One bit per word of {@link #bits}; set by the thread that made the word non-zero, cleared by the owner. */
+    /** One bit per block: the published subset of {@link #bits}. Any thread sets, the owner clears. */
+    private final long[] ready;
+
+    /** One bit per word of {@link #ready}; set by the thread that published a claim there, cleared by the owner. */
     private final long[] summary;
 
-    /** Blocks set in {@link #bits}: for stats. Any thread, atomic. */
+    /** Published claims not yet drained: for stats and to skip empty drains. Any thread, atomic. */
     @SuppressWarnings("unused") // accessed through PENDING
     private volatile int pending;
 
     RemoteFrees(int blockCount) {
         int words = (blockCount + 63) >>> 6;
         this.bits = new long[words];
+        this.ready = new long[words];
         this.summary = new long[(words + 63) >>> 6];
     }
 
-    /** Whether the block is waiting here. Any thread; a racy but atomic read. */
+    /** Whether the block is claimed here. Any thread; an acquire read (see {@link Slab#isLive}). */
     boolean contains(int word, long mask) {
-        return ((long) LONGS.getOpaque(bits, word) & mask) != 0;
+        return ((long) LONGS.getAcquire(bits, word) & mask) != 0;
     }
 
     /**
-     * Records a remote free.
+     * Claims a block.
      *
-     * @return {@code false} when the block was already recorded (a double free); nothing changed then
+     * @return {@code false} when the block was already claimed (a double free); nothing changed then
      */
     boolean claim(int word, long mask) {
-        long before = (long) LONGS.getAndBitwiseOr(bits, word, mask);
-        if ((before & mask) != 0) {
-            return false;
-        }
-        if (before == 0) {
-            LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
-        }
-        PENDING.getAndAdd(this, 1);
-        return true;
+        return ((long) LONGS.getAndBitwiseOr(bits, word, mask) & mask) == 0;
     }
 
-    /** Blocks waiting; approximate while threads free. */
+    /** Takes back a claim that was not published. */
+    void unclaim(int word, long mask) {
+        LONGS.getAndBitwiseAnd(bits, word, ~mask);
+    }
+
+    /** Makes a claim visible to {@link #drainInto}: the free has taken effect. */
+    void publish(int word, long mask) {
+        LONGS.getAndBitwiseOr(ready, word, mask);
+        LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
+        PENDING.getAndAdd(this, 1);
+    }
+
+    /** Published claims waiting; approximate while threads free. */
     int pending() {
         return (int) PENDING.getOpaque(this);
     }
 
     /**
-     * Moves every waiting block into the owner's free bitmap. Owner only.
+     * Moves every published claim into the slab's F. Owner only, with no remote free in flight.
      *
-     * <p>The free bit is set <em>before</em> the remote bit is cleared: a thread that frees the same block again
-     * after the clear then sees it free and reports a double free, so a block never becomes free twice.
+     * <p>F is written first (release), the claim bits are cleared after: a thread that checks the block in the
+     * meantime reads R before F and sees it in one of them. A claimed block already in L or F was also freed by
+     * the owner in the same moment (a racing double free): it stays free once and the extra free is counted.
      *
      * @return the number of blocks that became free
      */
     int drainInto(Slab slab) {
-        long[] freeBits = slab.freeBits;
+        long[] free = slab.freeBits;
+        long[] local = slab.localFrees;
         int taken = 0;
         int freed = 0;
         for (int s = 0; s < summary.length; s++) {
@@ -88,17 +102,20 @@ final class RemoteFrees {
             while (words != 0) {
                 int word = (s << 6) | Long.numberOfTrailingZeros(words);
                 words &= words - 1;
-                long claimed;
-                while ((claimed = (long) LONGS.getVolatile(bits, word)) != 0) {
-                    // A bit already free here is a double free that raced the owner's own free: free it once.
-                    freed += Long.bitCount(claimed & ~freeBits[word]);
-                    freeBits[word] |= claimed;
-                    LONGS.getAndBitwiseAnd(bits, word, ~claimed);
-                    taken += Long.bitCount(claimed);
+                long claimed = (long) LONGS.getAndSet(ready, word, 0L);
+                if (claimed == 0) {
+                    continue;
                 }
-                if (word < slab.cursor) {
-                    slab.cursor = word;
+                long duplicates = claimed & (free[word] | local[word]);
+                for (long d = duplicates; d != 0; d &= d - 1) {
+                    slab.duplicateFree((word << 6) | Long.numberOfTrailingZeros(d));
                 }
+                long fresh = claimed & ~duplicates;
+                LONGS.setRelease(free, word, free[word] | fresh);
+                LONGS.getAndBitwiseAnd(bits, word, ~claimed);
+                freed += Long.bitCount(fresh);
+                taken += Long.bitCount(claimed);
+                slab.freedInWord(word);
             }
         }
         if (taken != 0) {

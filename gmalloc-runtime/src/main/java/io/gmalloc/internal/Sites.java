@@ -135,14 +135,7 @@ public final class Sites {
     /** {@code gfree} with tracking on: frees, then forgets the block's record. */
     public static void free(long address) {
         Object tracked = beforeFree(address);
-        Heap.free(address);
-        freed(address, tracked);
-    }
-
-    /** {@code SpecialBucket.free} with tracking on. */
-    public static void free(long address, Bucket bucket) {
-        Object tracked = beforeFree(address);
-        Allocator.free(address, bucket);
+        FreeRouter.free(address);
         freed(address, tracked);
     }
 

@@ -7,33 +7,67 @@ import java.lang.invoke.VarHandle;
 /**
  * One arena of equal blocks (the seed's {@code Arena}; not called Arena, which is {@code java.lang.foreign.Arena}).
  *
- * <p>Memory layout: {@code [base, base + bytes)} is one mmap'ed range aligned to {@link SlabRegistry#CHUNK_BYTES}.
+ * <p>Memory layout: {@code [base, base + bytes)} is one mapped range aligned to {@link SlabRegistry#CHUNK_BYTES}.
  * Block {@code i} is {@code [base + i * stride, base + (i + 1) * stride)} for {@code i < blockCount}; the tail
  * after the last block is unused. There is no header anywhere in it: all metadata lives on the Java heap, here.
  *
- * <p>Metadata: {@link #freeBits} has one bit per block, set = free. It is the seed's free stack and the
- * allocation bitmap in one: allocation takes the lowest set bit at {@link #cursor}, a free sets the bit back, and a
- * bit already set on free is a double free. 1 bit per 8-byte block is 1.6%; a slab that sees remote frees adds
- * another 1.6% in {@link RemoteFrees}.
+ * <p>Metadata, one bit per block in each of three bitmaps; a block is in at most one of them, and live when in
+ * none:
  *
- * <p>Zeroing: blocks at index {@code >= fresh} have never been handed out and still hold the kernel's zeros;
- * blocks below are zeroed when they are handed out again.
+ * <ul>
+ *   <li>{@link #freeBits} (F): free and ready to hand out. Allocation takes the lowest set bit at {@link #cursor}.
+ *   <li>{@link #localFrees} (L): freed by the owner since the last {@link #reclaim}. A local free never writes the
+ *       word the next allocation reads, and a block freed locally cannot be handed out again before the owner's
+ *       slow path has checked that no remote free of it is in flight.
+ *   <li>{@link RemoteFrees} (R): claimed by other threads (atomic), created on the first remote free.
+ * </ul>
  *
- * <p>Ownership: the owner (a platform thread's heap, or a virtual-thread stripe while its lock is held) uses the
- * plain fields without synchronisation. Other threads only read {@link #freeBits} (opaque) to validate and put
- * their frees into {@link #remote}.
+ * Two owner bitmaps cost 2 bits per block: 3.1% of an 8-byte block, 1.6% of a 16-byte one.
+ *
+ * <p>{@link #reclaim} (owner, slow path) moves R and L into F. It writes F first (release) and clears R and L
+ * after, so every reader checks in the reverse order, R, then L, then F (acquire): a reader racing a reclaim sees
+ * the block in one of them. A remote free counts itself in {@link #inFlight} from before its check until its
+ * claim is published; {@code reclaim} does nothing while that count is not zero (after a full fence that orders
+ * the owner's plain local frees before its read), so a remote free that checked a block as live can never land on
+ * the block's next life.
+ *
+ * <p>Zeroing and high-water mark: blocks at index {@code >= fresh} have never been handed out and still hold the
+ * kernel's zeros (a reused mapping is zeroed when the slab is formatted); blocks below are zeroed when they are
+ * handed out again. A block start at or past {@code fresh} was never handed out: freeing it is {@code NOT_OWNED}.
+ *
+ * <p>Ownership: the owner (a heap's platform thread, a stripe's lock holder, or the pool under its lock) uses the
+ * plain fields; other threads read the bitmaps with acquire loads and write only {@link RemoteFrees} and
+ * {@link #inFlight}.
  */
 final class Slab {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle REMOTE;
+    private static final VarHandle IN_FLIGHT;
 
     static {
         try {
-            REMOTE = MethodHandles.lookup().findVarHandle(Slab.class, "remote", RemoteFrees.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            REMOTE = lookup.findVarHandle(Slab.class, "remote", RemoteFrees.class);
+            IN_FLIGHT = lookup.findVarHandle(Slab.class, "inFlight", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** {@link #state}: in no list of a heap (pooled, orphaned, or just created). */
+    static final byte DETACHED = 0;
+
+    /** {@link #state}: its heap's current slab for the bucket; in no list, never retired. */
+    static final byte CURRENT = 1;
+
+    /** {@link #state}: in its Arenarray's available list, exactly once. */
+    static final byte AVAILABLE = 2;
+
+    /** {@link #state}: owned, not current, in no list: no free block was found the last time it was looked at. */
+    static final byte FULL = 3;
+
+    /** How long {@link #reclaim} waits for remote frees in flight before it leaves the slab for later. */
+    private static final int RECLAIM_SPINS = 64;
 
     /** A slab with no free block: every heap's starting point, so the fast path needs no null check. */
     static final Slab EMPTY = new Slab();
@@ -58,23 +92,28 @@ final class Slab {
 
     private final int shift;
 
-    /** One bit per block, set = free. Owner: plain reads and writes; others: opaque reads only. */
+    /** F: one bit per block, set = free to hand out. Owner: plain; {@link #reclaim} releases; others acquire. */
     final long[] freeBits;
+
+    /** L: one bit per block, set = freed by the owner, not yet reclaimed. Owner: plain; others acquire. */
+    final long[] localFrees;
+
+    /** Lowest and highest word of {@link #localFrees} that may be non-zero. Owner only. */
+    private int localLow = Integer.MAX_VALUE;
+
+    private int localHigh = -1;
 
     /** Word of {@link #freeBits} to allocate from; every word below it is zero. Owner only. */
     int cursor;
 
-    /** Blocks handed out and not yet back in {@link #freeBits} (remote frees count until drained). Owner only. */
+    /** Blocks handed out and not freed locally or reclaimed from remote frees. Owner only. */
     int used;
 
-    /** Blocks at this index and above have never been handed out, so they are still zero. Owner only. */
+    /** High-water mark: blocks at this index and above were never handed out (and are zero). Owner writes. */
     int fresh;
 
-    /** {@code true} while the slab has no free block and is not in its Arenarray's available list. Owner only. */
-    boolean full;
-
-    /** {@code true} while the slab is its heap's current one for the bucket (it is never retired then). Owner only. */
-    boolean current;
+    /** Where the slab is: {@link #DETACHED}, {@link #CURRENT}, {@link #AVAILABLE} or {@link #FULL}. Owner only. */
+    byte state;
 
     /** The heap allowed to use the plain fields; {@link Heap#NONE} while pooled or orphaned. Set by {@link #own}. */
     Heap owner;
@@ -91,6 +130,10 @@ final class Slab {
      */
     private RemoteFrees remote;
 
+    /** Remote frees between their check and the publication of their claim. Any thread, atomic. */
+    @SuppressWarnings("unused") // accessed through IN_FLIGHT
+    private volatile int inFlight;
+
     private Slab() {
         this.base = 0;
         this.bytes = 0;
@@ -100,15 +143,12 @@ final class Slab {
         this.magic = 0;
         this.shift = 0;
         this.freeBits = new long[1];
+        this.localFrees = new long[1];
         own(Heap.NONE);
     }
 
-    /**
-     * Formats {@code bytes} bytes at {@code base} into blocks of a bucket.
-     *
-     * @param dirtyBytes bytes at the start that may be non-zero (0 for memory fresh from the OS)
-     */
-    Slab(long base, long bytes, Bucket bucket, long dirtyBytes, Heap owner, Arenarray home) {
+    /** Formats {@code bytes} bytes of zeroed memory at {@code base} into blocks of a bucket. */
+    Slab(long base, long bytes, Bucket bucket, Heap owner, Arenarray home) {
         this.base = base;
         this.bytes = bytes;
         this.bucket = bucket;
@@ -118,14 +158,15 @@ final class Slab {
         int strideBits = 64 - Long.numberOfLeadingZeros(stride - 1);
         this.shift = offsetBits + strideBits;
         this.magic = ((1L << shift) + stride - 1) / stride;
-        this.freeBits = new long[(blockCount + 63) >>> 6];
+        int words = (blockCount + 63) >>> 6;
+        this.freeBits = new long[words];
+        this.localFrees = new long[words];
         for (int i = 0; i < blockCount >>> 6; i++) {
             freeBits[i] = -1L;
         }
         if ((blockCount & 63) != 0) {
             freeBits[blockCount >>> 6] = (1L << blockCount) - 1;
         }
-        this.fresh = (int) Math.min(blockCount, (dirtyBytes + stride - 1) / stride);
         own(owner);
         this.home = home;
     }
@@ -151,35 +192,38 @@ final class Slab {
         return index < blockCount && index * stride == offset ? (int) index : -1;
     }
 
-    /** {@link #blockIndex}, or an {@code INTERIOR} invalid free when {@code address} is not a block start. */
-    private int blockToFree(long address) {
-        int index = blockIndex(address);
-        if (index < 0) {
-            throw Errors.invalidFree(address, Reason.INTERIOR, this);
-        }
-        return index;
-    }
-
     /** Index of the block containing {@code address}, or {@code -1} for the unused tail. */
     int containingBlock(long address) {
         long index = ((address - base) * magic) >>> shift;
         return index < blockCount ? (int) index : -1;
     }
 
-    /** Whether block {@code index} is handed out. Any thread: racy, exact for blocks the caller owns. */
-    boolean isLive(int index) {
-        long mask = 1L << index;
-        if (((long) LONGS.getOpaque(freeBits, index >>> 6) & mask) != 0) {
-            return false;
-        }
-        RemoteFrees r = remote;
-        return r == null || !r.contains(index >>> 6, mask);
+    /** Whether block {@code index} was ever handed out (it lies below the high-water mark). Any thread. */
+    boolean everHandedOut(int index) {
+        return index < fresh;
     }
 
     /**
-     * Scans forward from {@link #cursor} for a free block. Owner only.
+     * Whether block {@code index} is handed out. Any thread: reads R, L, then F, the reverse of the order in which
+     * {@link #reclaim} writes them, so a reclaim in between cannot make a freed block look live.
+     */
+    boolean isLive(int index) {
+        if (index >= fresh) {
+            return false;
+        }
+        int word = index >>> 6;
+        long mask = 1L << index;
+        RemoteFrees r = remote;
+        if (r != null && r.contains(word, mask)) {
+            return false;
+        }
+        return (((long) LONGS.getAcquire(localFrees, word) | (long) LONGS.getAcquire(freeBits, word)) & mask) == 0;
+    }
+
+    /**
+     * Scans forward from {@link #cursor} for a free block in F. Owner only.
      *
-     * @return {@code true} with {@code cursor} on a non-zero word, {@code false} when the slab is full
+     * @return {@code true} with {@code cursor} on a non-zero word, {@code false} when F has none
      */
     boolean findFree() {
         long[] bits = freeBits;
@@ -193,60 +237,122 @@ final class Slab {
         return false;
     }
 
+    /** {@link #findFree}, else {@link #reclaim} and look again. Owner only. */
+    boolean findOrReclaim() {
+        return findFree() || (reclaim() && findFree());
+    }
+
     /**
-     * Frees a block of this slab in the owner thread.
+     * Why the owner's free of {@code address} must be refused, or null to go ahead. Owner only.
      *
-     * @return {@code true} when the Arenarray has to look at the slab (it was full, or is now empty and not the
-     *     current slab)
-     * @throws io.gmalloc.InvalidFreeException for an interior pointer or a double free; nothing changed then
+     * @return the reason, or null when {@code address} is a live block of this slab
+     */
+    private Reason refuseLocal(int index, int word, long mask) {
+        if (index < 0) {
+            return Reason.INTERIOR;
+        }
+        if (index >= fresh) {
+            return Reason.NOT_OWNED;
+        }
+        RemoteFrees r = remote;
+        if (((freeBits[word] | localFrees[word]) & mask) != 0 || (r != null && r.contains(word, mask))) {
+            return Reason.DOUBLE_FREE;
+        }
+        return null;
+    }
+
+    /**
+     * Frees a block of this slab in the owner thread: sets its bit in L (plain writes; in checked mode the free
+     * first claims the block in R, atomically, so a racing free of the same block by another thread loses).
+     *
+     * @return {@code true} when the Arenarray has to look at the slab (it was full, or it is empty and not current)
+     * @throws io.gmalloc.InvalidFreeException for an interior pointer, a block never handed out or a double free;
+     *     nothing changed then
      */
     boolean freeLocal(long address) {
-        int index = blockToFree(address);
+        int index = blockIndex(address);
         int word = index >>> 6;
         long mask = 1L << index;
-        long bits = freeBits[word];
-        if ((bits & mask) != 0 || remotelyFreed(word, mask)) {
-            throw Errors.invalidFree(address, Reason.DOUBLE_FREE, this);
+        Reason refused = refuseLocal(index, word, mask);
+        if (refused != null) {
+            throw Errors.invalidFree(address, refused, this);
         }
         if (Options.CHECKED) {
+            RemoteFrees r = remoteFrees();
+            if (!r.claim(word, mask)) {
+                throw Errors.invalidFree(address, Reason.DOUBLE_FREE, this); // a racing free won
+            }
             Memory.poison(address, stride);
+            localFrees[word] |= mask;
+            r.unclaim(word, mask); // after L is set (release): a reader seeing R clear sees L
+        } else {
+            localFrees[word] |= mask;
         }
-        freeBits[word] = bits | mask;
-        if (word < cursor) {
-            cursor = word;
+        if (word < localLow) {
+            localLow = word;
         }
-        return --used == 0 & !current | full;
-    }
-
-    private boolean remotelyFreed(int word, long mask) {
-        RemoteFrees r = remote;
-        return r != null && r.contains(word, mask);
+        if (word > localHigh) {
+            localHigh = word;
+        }
+        return --used == 0 ? state != CURRENT : state == FULL;
     }
 
     /**
-     * Frees a block of this slab from a thread that does not own it: records it in {@link RemoteFrees} and tells
-     * the home Arenarray. The block's memory is not touched (the owner zeroes it when it hands it out again).
+     * Frees a block of this slab from a thread that does not own it: claims it in {@link RemoteFrees} and tells
+     * the home Arenarray. Memory is touched only in checked mode (poison), after the claim succeeded: the slab
+     * cannot be retired while the claim is in flight.
      *
-     * @throws io.gmalloc.InvalidFreeException for an interior pointer or a double free; nothing changed then
+     * @throws io.gmalloc.InvalidFreeException for an interior pointer, a block never handed out or a double free;
+     *     nothing changed then
      */
     void freeRemote(long address) {
-        int index = blockToFree(address);
+        int index = blockIndex(address);
+        if (index < 0) {
+            throw Errors.invalidFree(address, Reason.INTERIOR, this);
+        }
+        Reason refused;
+        IN_FLIGHT.getAndAdd(this, 1);
+        try {
+            refused = claimRemote(address, index);
+        } finally {
+            IN_FLIGHT.getAndAdd(this, -1);
+        }
+        if (refused != null) {
+            throw Errors.invalidFree(address, refused, this); // built outside the in-flight window: it is slow
+        }
+        home.remoteFreed();
+    }
+
+    /** The claim of a remote free, inside the in-flight window: null when it took effect. */
+    private Reason claimRemote(long address, int index) {
+        if (index >= fresh) {
+            return Reason.NOT_OWNED;
+        }
         int word = index >>> 6;
         long mask = 1L << index;
         RemoteFrees r = remoteFrees();
-        if (((long) LONGS.getOpaque(freeBits, word) & mask) != 0 || r.contains(word, mask)) {
-            throw Errors.invalidFree(address, Reason.DOUBLE_FREE, this);
+        if (r.contains(word, mask) || ownerFreed(word, mask)) {
+            return Reason.DOUBLE_FREE;
+        }
+        if (!r.claim(word, mask)) {
+            return Reason.DOUBLE_FREE; // another remote free of the block won the race
+        }
+        if (ownerFreed(word, mask)) {
+            // The owner freed it between our check and our claim. No reclaim can have run since (we are in flight),
+            // so the R bit is still ours to take back.
+            r.unclaim(word, mask);
+            return Reason.DOUBLE_FREE;
         }
         if (Options.CHECKED) {
             Memory.poison(address, stride);
         }
-        if (!r.claim(word, mask)) {
-            throw Errors.invalidFree(address, Reason.DOUBLE_FREE, this);
-        }
-        // No re-check of freeBits here: the owner may already have drained this very claim. A double free
-        // that races the owner's own free of the same block in the same nanoseconds is the one case not
-        // reported; the drain then frees the block once (see RemoteFrees.drainInto).
-        home.remoteFreed();
+        r.publish(word, mask);
+        return null;
+    }
+
+    /** Whether the block is in L or F: read L first, as {@link #isLive} does. */
+    private boolean ownerFreed(int word, long mask) {
+        return (((long) LONGS.getAcquire(localFrees, word) | (long) LONGS.getAcquire(freeBits, word)) & mask) != 0;
     }
 
     private RemoteFrees remoteFrees() {
@@ -258,12 +364,60 @@ final class Slab {
         return r;
     }
 
-    /** Takes back blocks other threads freed. Owner only. */
-    void drainRemote() {
+    /**
+     * Moves remote and local frees into F, unless a remote free is in flight. Owner only (slow path).
+     *
+     * <p>A block in R and also in L or F was freed twice by racing threads: it becomes free once, and the extra
+     * free is counted as an invalid free (default mode; checked mode refuses it when it happens).
+     *
+     * @return {@code false} when a remote free was in flight and nothing changed
+     */
+    boolean reclaim() {
+        VarHandle.fullFence(); // our plain L stores before the in-flight read; pairs with the remote's getAndAdd
+        for (int spins = 0; (int) IN_FLIGHT.getVolatile(this) != 0; spins++) {
+            if (spins == RECLAIM_SPINS) {
+                return false; // a remote free stalled in its window: leave the slab for a later slow path
+            }
+            Thread.onSpinWait(); // a remote free's window is a few atomics long
+        }
         RemoteFrees r = remote;
         if (r != null && r.pending() != 0) {
             used -= r.drainInto(this);
         }
+        long[] free = freeBits;
+        long[] local = localFrees;
+        int low = Integer.MAX_VALUE;
+        for (int w = localLow; w <= localHigh; w++) {
+            long bits = local[w];
+            if (bits != 0) {
+                LONGS.setRelease(free, w, free[w] | bits);
+                LONGS.setRelease(local, w, 0L);
+                low = Math.min(low, w);
+            }
+        }
+        localLow = Integer.MAX_VALUE;
+        localHigh = -1;
+        if (low < cursor) {
+            cursor = low;
+        }
+        return true;
+    }
+
+    /** A remote free that raced a local one, found by {@link RemoteFrees#drainInto}: counted, not thrown. */
+    void duplicateFree(int index) {
+        Errors.countInvalidFree(blockAddress(index), Reason.DOUBLE_FREE);
+    }
+
+    /** Lowers the cursor after a drain set bits in word {@code word} of F. Owner only. */
+    void freedInWord(int word) {
+        if (word < cursor) {
+            cursor = word;
+        }
+    }
+
+    /** Whether every block is in F (nothing live, nothing waiting in L or R). Owner only, after a reclaim. */
+    boolean allFree() {
+        return used == 0 && localHigh < 0 && remotePending() == 0;
     }
 
     /** Blocks waiting in {@link RemoteFrees}; any thread, approximate. */
@@ -280,6 +434,34 @@ final class Slab {
     /** Bytes this slab has touched: every block ever handed out, rounded up to pages. */
     long committedBytes() {
         return Math.min(bytes, Bucket.roundUp(fresh * stride, 4096));
+    }
+
+    /**
+     * Checks the slab's bookkeeping against its bitmaps (the invariant walker). Owner only, with no remote frees
+     * pending.
+     *
+     * @return null when consistent, else what is wrong
+     */
+    String inconsistency() {
+        int free = 0;
+        for (int w = 0; w < freeBits.length; w++) {
+            if ((freeBits[w] & localFrees[w]) != 0) {
+                return this + ": a block is both in F and in L (word " + w + ")";
+            }
+            free += Long.bitCount(freeBits[w] | localFrees[w]);
+        }
+        if (used != blockCount - free) {
+            return this + ": used " + used + " but " + (blockCount - free) + " blocks are neither in F nor in L";
+        }
+        if (fresh > blockCount) {
+            return this + ": high-water mark " + fresh + " past " + blockCount + " blocks";
+        }
+        for (int w = 0; w < cursor; w++) {
+            if (freeBits[w] != 0) {
+                return this + ": free block below the cursor word " + cursor;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -33,11 +33,14 @@ final class SlabPool {
 
     /**
      * A new slab of about {@code bytes} for a bucket. Pooled memory comes first (memory already reserved beats a
-     * new mapping): a mapping of exactly that size, else the largest one the bucket can use. Then the OS.
+     * new mapping): a mapping of exactly that size, else the largest one the bucket can use; its touched part is
+     * zeroed here, so a slab always starts on zeroed memory. Then the OS.
+     *
+     * @throws OsMemory.NoMemory when the OS has none or the cap would be passed; nothing changed then
      */
-    static Slab newSlab(Bucket bucket, long bytes, Heap owner, Arenarray home, long requested) {
+    static Slab newSlab(Bucket bucket, long bytes, Heap owner, Arenarray home) {
+        Mapping best = null;
         synchronized (LOCK) {
-            Mapping best = null;
             for (Mapping mapping : EMPTY) {
                 if (mapping.bytes == bytes) {
                     best = mapping;
@@ -50,18 +53,23 @@ final class SlabPool {
             if (best != null) {
                 EMPTY.remove(best);
                 emptyBytes -= best.bytes;
-                return register(new Slab(best.base, best.bytes, bucket, best.dirtyBytes, owner, home));
             }
         }
-        long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES, requested);
-        Events.arenaMapped(bytes, bucket.stride);
+        if (best != null) {
+            // Ours alone now (out of the pool, not yet registered for the new slab): zero outside the lock.
+            Memory.zero(best.base, Math.min(best.bytes, best.dirtyBytes));
+            synchronized (LOCK) {
+                return register(new Slab(best.base, best.bytes, bucket, owner, home));
+            }
+        }
+        long base = OsMemory.map(bytes, SlabRegistry.CHUNK_BYTES);
         if (!SlabRegistry.covers(base, bytes)) {
             OsMemory.unmap(base, bytes);
-            throw new OutOfMemoryError("gmalloc: cannot allocate " + requested + " bytes: the OS mapped memory above"
-                    + " the 48-bit address range gmalloc tracks");
+            throw new OsMemory.NoMemory(bytes, OsMemory.reservedBytes(), false); // above the 48 bits we track
         }
+        Events.arenaMapped(bytes, bucket.stride);
         synchronized (LOCK) {
-            return register(new Slab(base, bytes, bucket, 0, owner, home));
+            return register(new Slab(base, bytes, bucket, owner, home));
         }
     }
 
@@ -72,6 +80,7 @@ final class SlabPool {
 
     /** Takes an empty slab from its owner. Past {@link Options#RETAIN_BYTES} the oldest go back to the OS. */
     static void retire(Slab slab) {
+        assert slab.state == Slab.DETACHED : slab + " is still in a heap's list";
         synchronized (LOCK) {
             retireLocked(slab);
             while (emptyBytes > Options.RETAIN_BYTES) {
@@ -90,7 +99,10 @@ final class SlabPool {
         synchronized (LOCK) {
             for (Slab slab : slabs) {
                 SlabRegistry.unregister(slab.base, slab.bytes);
-                retireLocked(slab);
+                slab.state = Slab.DETACHED;
+                slab.own(Heap.NONE); // live blocks and all: the region's close frees them (no allFree() here)
+                EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
+                emptyBytes += slab.bytes;
             }
             while (emptyBytes > Options.RETAIN_BYTES) {
                 release(EMPTY.pollFirst());
@@ -100,6 +112,7 @@ final class SlabPool {
 
     private static void retireLocked(Slab slab) {
         slab.own(Heap.NONE);
+        assert slab.allFree() : slab + " retired with live blocks";
         EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
         emptyBytes += slab.bytes;
     }
@@ -111,27 +124,20 @@ final class SlabPool {
         OsMemory.unmap(mapping.base, mapping.bytes);
     }
 
-    /** Takes the slabs of a heap whose thread has ended. Caller made sure the thread is dead. */
+    /**
+     * Takes every slab of a heap whose owner has gone away (a dead thread): empty ones are pooled, the others
+     * become orphans. Caller made sure nobody uses the heap any more.
+     */
     static void abandon(Heap dead) {
         synchronized (LOCK) {
-            dead.drainAll();
-            for (Arenarray arenarray : dead.arenarrays()) {
-                if (arenarray == null) {
-                    continue;
+            dead.detachAll(slab -> {
+                slab.own(Heap.NONE);
+                if (slab.reclaim() && slab.allFree()) {
+                    retireLocked(slab);
+                } else {
+                    orphans(slab.bucket.index).addLast(slab);
                 }
-                for (Slab slab : arenarray.slabs()) {
-                    if (slab.owner != dead) {
-                        continue; // already retired while draining
-                    }
-                    if (slab.used == 0) {
-                        retireLocked(slab);
-                    } else {
-                        slab.own(Heap.NONE);
-                        slab.full = false;
-                        orphans(arenarray.bucket.index).addLast(slab);
-                    }
-                }
-            }
+            });
         }
     }
 
@@ -151,15 +157,13 @@ final class SlabPool {
             ArrayDeque<Slab> orphans = ORPHANS.get(bucket.index);
             Slab slab;
             while ((slab = orphans.pollFirst()) != null) {
-                slab.drainRemote();
-                if (slab.used == 0) {
+                if (slab.reclaim() && slab.allFree()) {
                     retireLocked(slab);
                     continue;
                 }
                 slab.home = home; // before the owner changes: a remote free after this flags the new home
-                slab.drainRemote();
+                slab.reclaim();
                 slab.own(heap);
-                slab.cursor = 0;
                 return slab;
             }
             return null;
@@ -179,8 +183,7 @@ final class SlabPool {
             for (ArrayDeque<Slab> orphans : ORPHANS) {
                 for (Iterator<Slab> it = orphans.iterator(); it.hasNext(); ) {
                     Slab slab = it.next();
-                    slab.drainRemote();
-                    if (slab.used == 0) {
+                    if (slab.reclaim() && slab.allFree()) {
                         it.remove();
                         retireLocked(slab);
                     }

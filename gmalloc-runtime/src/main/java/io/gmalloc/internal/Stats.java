@@ -5,7 +5,10 @@ import io.gmalloc.GMallocStats;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds {@link GMallocStats} snapshots by walking heaps and the pool; nothing is counted on the fast path. */
+/**
+ * Builds {@link GMallocStats} snapshots by walking heaps and the pool; nothing is counted on the fast path. Read
+ * only: a snapshot changes no state (dead threads' heaps are walked as they are, not reaped).
+ */
 public final class Stats {
     private Stats() {}
 
@@ -36,7 +39,6 @@ public final class Stats {
 
     /** A snapshot of the whole allocator; exact when other threads are quiet. */
     public static GMallocStats snapshot() {
-        Heaps.reapDead();
         Bucket[] buckets = Bucket.all();
         Sums sums = walk(buckets.length);
         long liveBytes = 0;
@@ -49,7 +51,6 @@ public final class Stats {
         }
         long largeBlocks = LargeBlocks.count();
         long largeBytes = LargeBlocks.liveBytes();
-        List<Heap> heaps = Heaps.all();
         return new GMallocStats(
                 OsMemory.reservedBytes(),
                 sums.committed + SlabPool.emptyCommittedBytes() + largeBytes,
@@ -57,7 +58,7 @@ public final class Stats {
                 liveBlocks + largeBlocks,
                 largeBlocks,
                 Errors.invalidFrees(),
-                heaps.size() + RegionHeap.openCount(),
+                Heaps.inUse() + RegionHeap.openCount(),
                 perBucket);
     }
 

@@ -109,13 +109,37 @@ class BadInputCatalogueTest {
      * nothing. Returns whether it was rejected.
      */
     private boolean rejectedConsistently(long address) {
-        InvalidFreeException probe = catchThrowableOfType(InvalidFreeException.class,
+        GMallocStats before = GMalloc.stats();
+        IllegalArgumentException probe = catchThrowableOfType(IllegalArgumentException.class,
                 () -> GMalloc.usableSize(address));
         if (probe == null) {
             return false; // a live block of someone else: not ours to free
         }
-        assertRejected(address, EnumSet.of(probe.reason()), () -> GMalloc.gfree(address));
+        assertThat(probe).as("a query is not an invalid free").isNotInstanceOf(InvalidFreeException.class);
+        assertThat(probe.getMessage()).startsWith("GMalloc.usableSize: ").contains(Long.toHexString(address))
+                .doesNotContain("nothing was changed");
+        assertUnchanged(before, 0);
+        assertRejected(address, EnumSet.of(reasonOf(probe)), () -> GMalloc.gfree(address));
         return true;
+    }
+
+    /** The reason a {@code usableSize} rejection names, in the words of its message. */
+    private static Reason reasonOf(IllegalArgumentException notLive) {
+        String message = notLive.getMessage();
+        if (message.contains("points inside")) {
+            return Reason.INTERIOR;
+        }
+        return message.contains("it was freed") ? Reason.DOUBLE_FREE : Reason.NOT_OWNED;
+    }
+
+    /** {@code usableSize}-style rejection: an {@link IllegalArgumentException}, not counted, naming the address. */
+    private void assertNotLive(long address, Executable call) {
+        GMallocStats before = GMalloc.stats();
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, call::execute);
+        assertThat(e).as("IllegalArgumentException for 0x%x", address).isNotNull()
+                .isNotInstanceOf(InvalidFreeException.class);
+        assertThat(e.getMessage()).contains(Long.toHexString(address)).doesNotContain("nothing was changed");
+        assertUnchanged(before, 0);
     }
 
     @Test
@@ -325,7 +349,7 @@ class BadInputCatalogueTest {
         for (long address : new long[] {blocks[0], blocks[blocks.length / 2], blocks[blocks.length - 1], large}) {
             // Unmapped (NOT_OWNED), or the range was mapped again for other blocks since (DOUBLE_FREE, INTERIOR).
             assertRejected(address, NOT_A_BLOCK, () -> GMalloc.gfree(address));
-            assertRejected(address, NOT_A_BLOCK, () -> GMalloc.usableSize(address));
+            assertNotLive(address, () -> GMalloc.usableSize(address));
             assertThat(catchThrowable(() -> GMalloc.checkAccess(address, 8)))
                     .isInstanceOf(InvalidAccessException.class);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param generatedName simple name of the generated class, in the record's package
  * @param dedicated the annotation's {@code dedicated} flag
  * @param bucketKind where blocks come from ({@link BucketKind#choose})
- * @param generatedAnnotation whether {@code javax.annotation.processing.Generated} is readable where the class goes
+ * @param generatedAnnotation whether {@code io.gmalloc.annotations.Generated} is on the compilation's path
  * @param flyweight the annotated type is an interface of getter/setter pairs: no record to load or store, a
  *     generated {@code Ref} implements the interface over an address instead
  */

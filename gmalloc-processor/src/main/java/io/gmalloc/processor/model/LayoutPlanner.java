@@ -31,16 +31,25 @@ public final class LayoutPlanner {
     }
 
     /**
-     * The placed struct.
+     * The placed struct. Padding is decided here and only here: renderers (Java {@code LAYOUT}, javadoc, C header)
+     * emit it as given.
      *
      * @param offsets byte offset of each member, in member order
      * @param sizeBytes struct size including trailing padding
      * @param alignment struct alignment
+     * @param paddingBeforeBytes padding bytes between each member and the end of the one before it (the struct's
+     *     start for the first member), in member order
+     * @param trailingPaddingBytes padding bytes after the last member, up to {@code sizeBytes}
      */
-    public record Plan(List<Long> offsets, long sizeBytes, long alignment) {
-        /** Copies the offsets. */
+    public record Plan(
+            List<Long> offsets, long sizeBytes, long alignment, List<Long> paddingBeforeBytes, long trailingPaddingBytes) {
+        /** Copies the lists. */
         public Plan {
             offsets = List.copyOf(offsets);
+            paddingBeforeBytes = List.copyOf(paddingBeforeBytes);
+            if (paddingBeforeBytes.size() != offsets.size()) {
+                throw new IllegalArgumentException("one padding per member: " + paddingBeforeBytes + " " + offsets);
+            }
         }
     }
 
@@ -55,15 +64,18 @@ public final class LayoutPlanner {
             throw new IllegalArgumentException("a struct needs at least one member");
         }
         List<Long> offsets = new ArrayList<>(members.size());
-        long offset = 0;
+        List<Long> padding = new ArrayList<>(members.size());
+        long end = 0;
         long alignment = 1;
         for (Member member : members) {
-            offset = alignUp(offset, member.alignment());
+            long offset = alignUp(end, member.alignment());
             offsets.add(offset);
-            offset = Math.addExact(offset, member.sizeBytes());
+            padding.add(offset - end);
+            end = Math.addExact(offset, member.sizeBytes());
             alignment = Math.max(alignment, member.alignment());
         }
-        return new Plan(offsets, alignUp(offset, alignment), alignment);
+        long sizeBytes = alignUp(end, alignment);
+        return new Plan(offsets, sizeBytes, alignment, padding, sizeBytes - end);
     }
 
     /**

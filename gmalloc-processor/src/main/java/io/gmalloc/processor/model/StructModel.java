@@ -9,11 +9,23 @@ import java.util.List;
  * @param fields components in declaration order, offsets increasing
  * @param sizeBytes size including trailing padding, a multiple of {@code alignment}
  * @param alignment largest component alignment
+ * @param paddingBeforeBytes padding before each field, in field order, as {@link LayoutPlanner} decided it
+ * @param trailingPaddingBytes padding after the last field
  */
-public record StructModel(RecordRef type, List<FieldModel> fields, long sizeBytes, long alignment) {
-    /** Copies the fields. */
+public record StructModel(
+        RecordRef type,
+        List<FieldModel> fields,
+        long sizeBytes,
+        long alignment,
+        List<Long> paddingBeforeBytes,
+        long trailingPaddingBytes) {
+    /** Copies the lists. */
     public StructModel {
         fields = List.copyOf(fields);
+        paddingBeforeBytes = List.copyOf(paddingBeforeBytes);
+        if (paddingBeforeBytes.size() != fields.size()) {
+            throw new IllegalArgumentException(type.canonicalName() + ": one padding per field");
+        }
     }
 
     /**
@@ -32,6 +44,7 @@ public record StructModel(RecordRef type, List<FieldModel> fields, long sizeByte
             FieldModel f = components.get(i);
             placed.add(new FieldModel(f.name(), f.kind(), plan.offsets().get(i), f.struct()));
         }
-        return new StructModel(type, placed, plan.sizeBytes(), plan.alignment());
+        return new StructModel(type, placed, plan.sizeBytes(), plan.alignment(), plan.paddingBeforeBytes(),
+                plan.trailingPaddingBytes());
     }
 }

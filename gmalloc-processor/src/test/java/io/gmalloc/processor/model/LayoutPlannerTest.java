@@ -52,6 +52,33 @@ class LayoutPlannerTest {
         assertThat(plan.alignment()).isEqualTo(alignment);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            float x,y,z                    | 4/4 4/4 4/4                 | 0 0 0           | 0
+            char then byte: tail padding   | 2/2 1/1                     | 0 0             | 1
+            byte long short                | 1/1 8/8 2/2                 | 0 7 0           | 6
+            all primitives, declared badly | 1/1 8/8 2/2 1/1 2/2 8/8 4/4 | 0 7 0 0 1 2 0   | 4
+            byte then nested 16/8          | 1/1 16/8                    | 0 7             | 0
+            """)
+    void decidesPaddingOnceBeforeEachMemberAndAtTheEnd(
+            String name, String members, String paddingBefore, long trailing) {
+        List<LayoutPlanner.Member> list = new ArrayList<>();
+        for (String member : members.split(" ")) {
+            String[] sizeAndAlign = member.split("/");
+            list.add(new LayoutPlanner.Member("m" + list.size(),
+                    Long.parseLong(sizeAndAlign[0]), Long.parseLong(sizeAndAlign[1])));
+        }
+        LayoutPlanner.Plan plan = LayoutPlanner.plan(list);
+        assertThat(plan.paddingBeforeBytes()).containsExactlyElementsOf(
+                Arrays.stream(paddingBefore.split(" ")).map(Long::valueOf).toList());
+        assertThat(plan.trailingPaddingBytes()).isEqualTo(trailing);
+        long total = plan.trailingPaddingBytes();
+        for (int i = 0; i < list.size(); i++) {
+            total += plan.paddingBeforeBytes().get(i) + list.get(i).sizeBytes();
+        }
+        assertThat(total).as("members and padding fill the struct exactly").isEqualTo(plan.sizeBytes());
+    }
+
     @Test
     void rejectsEmptyStructsAndBadMembers() {
         assertThatThrownBy(() -> LayoutPlanner.plan(List.of())).isInstanceOf(IllegalArgumentException.class);
