@@ -1,6 +1,5 @@
 package io.gmalloc;
 
-import io.gmalloc.internal.GMallocMXBeanImpl;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -93,12 +92,60 @@ public interface GMallocMXBean {
             var server = ManagementFactory.getPlatformMBeanServer();
             synchronized (GMallocMXBean.class) {
                 if (!server.isRegistered(name)) {
-                    server.registerMBean(new GMallocMXBeanImpl(), name);
+                    server.registerMBean(snapshotView(), name);
                 }
             }
             return name;
         } catch (JMException e) {
             throw new IllegalStateException("gmalloc: cannot register " + OBJECT_NAME, e);
         }
+    }
+
+    /**
+     * The registered bean: each attribute read takes a fresh {@link GMalloc#stats()} snapshot (JMX polls seldom,
+     * the fast path pays nothing). Defined here, so the interface and its only implementation are one unit.
+     */
+    private static GMallocMXBean snapshotView() {
+        return new GMallocMXBean() {
+            @Override
+            public long getReservedBytes() {
+                return GMalloc.stats().reservedBytes();
+            }
+
+            @Override
+            public long getCommittedBytes() {
+                return GMalloc.stats().committedBytes();
+            }
+
+            @Override
+            public long getLiveBytes() {
+                return GMalloc.stats().liveBytes();
+            }
+
+            @Override
+            public long getLiveBlocks() {
+                return GMalloc.stats().liveBlocks();
+            }
+
+            @Override
+            public long getLargeAllocations() {
+                return GMalloc.stats().largeAllocations();
+            }
+
+            @Override
+            public long getInvalidFrees() {
+                return GMalloc.stats().invalidFrees();
+            }
+
+            @Override
+            public int getHeaps() {
+                return GMalloc.stats().heaps();
+            }
+
+            @Override
+            public long trim() {
+                return GMalloc.trim();
+            }
+        };
     }
 }

@@ -12,8 +12,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes a type's C header (docs/design.md §4b) as a class-output resource, so it ships in the jar beside the
- * generated class: {@code META-INF/gmalloc/include/<package as path>/<Record>.h}.
+ * Writes a type's C header (docs/design.md §4, C headers) as a class-output resource, so it ships in the jar
+ * beside the generated class: {@code META-INF/gmalloc/include/<package as path>/<Record>.h}.
  */
 final class CHeaderWriter {
     private CHeaderWriter() {}
@@ -28,9 +28,9 @@ final class CHeaderWriter {
      */
     static void write(ProcessingEnvironment env, BucketModel model, Element type, List<Element> originating) {
         CHeaderRenderer.CHeader header = CHeaderRenderer.render(model);
+        Element[] origins = originating.stream().distinct().toArray(Element[]::new);
         try {
-            FileObject file = env.getFiler().createResource(
-                    StandardLocation.CLASS_OUTPUT, "", header.path(), originating.toArray(Element[]::new));
+            FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", header.path(), origins);
             try (Writer out = file.openWriter()) {
                 out.write(header.text());
             }

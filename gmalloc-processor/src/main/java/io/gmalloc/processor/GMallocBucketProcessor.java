@@ -27,10 +27,16 @@ import javax.tools.Diagnostic;
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
  * rule, each error on the offending element), extract a plain model (layout, bucket choice), render it with
  * JavaPoet. One type at a time: a type with an error generates nothing and the next type is still processed. Claims
- * {@code @GMallocBucket} and {@code @io.gmalloc.annotations.Generated}, and nothing else, so strict user builds
- * ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
+ * the annotations of {@code io.gmalloc.annotations} ({@code @GMallocBucket}, {@code @Generated}) and nothing else,
+ * so strict user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
  */
 public final class GMallocBucketProcessor extends AbstractProcessor {
+    /**
+     * Every annotation of gmalloc-annotations ({@code @GMallocBucket}, {@code @Generated} and any component
+     * annotation) and nothing else: all are this processor's to claim.
+     */
+    static final String OWN_ANNOTATIONS = "io.gmalloc.annotations.*";
+
     private BucketValidator validator;
     private ModelExtractor extractor;
 
@@ -39,7 +45,7 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Names.ANNOTATION, Names.GENERATED);
+        return Set.of(OWN_ANNOTATIONS);
     }
 
     @Override
@@ -62,8 +68,8 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
                 processType(annotated, mirrorOf(annotated, annotation));
             }
         }
-        // Claim both annotations (and only these two, the supported types): unclaimed, each would fail a user
-        // build under -Xlint:all -Werror with "No processor claimed any of these annotations".
+        // Claim gmalloc's annotations (the supported types, and only those): unclaimed, each would fail a user build
+        // under -Xlint:all -Werror with "No processor claimed any of these annotations".
         return true;
     }
 

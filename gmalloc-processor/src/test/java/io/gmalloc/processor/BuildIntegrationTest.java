@@ -61,6 +61,9 @@ class BuildIntegrationTest {
                 .contains("import io.gmalloc.annotations.Generated;")
                 .contains("@Generated(")
                 .doesNotContain("javax.annotation.processing");
+        assertThat(dir.resolve("classes/META-INF/gmalloc/include/com/example/Point.h"))
+                .as("the C header goes to the class output, into the jar")
+                .exists();
     }
 
     @Test
@@ -74,10 +77,33 @@ class BuildIntegrationTest {
     }
 
     @Test
-    void claimsExactlyItsOwnAnnotations() {
-        GMallocBucketProcessor processor = new GMallocBucketProcessor();
-        assertThat(processor.getSupportedAnnotationTypes())
-                .containsExactlyInAnyOrder(Names.ANNOTATION, "io.gmalloc.annotations.Generated");
+    void claimsGmallocsAnnotationsAndNoOthers() {
+        // A package, not "*": other processors still see every other annotation.
+        assertThat(new GMallocBucketProcessor().getSupportedAnnotationTypes())
+                .containsExactly("io.gmalloc.annotations.*");
+    }
+
+    @Test
+    void strictBuildBesideAnotherAnnotationStillWarnsAboutThatOne() {
+        // Proof that the processor claims by package only: an unrelated annotation stays unclaimed, and javac's
+        // processing lint still names it (and only it).
+        Compilation compilation = javac().withProcessors(new GMallocBucketProcessor())
+                .withOptions("-Xlint:all")
+                .compile(VEC3, JavaFileObjects.forSourceString("com.other.Mark", """
+                        package com.other;
+
+                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+                        public @interface Mark {}
+                        """), JavaFileObjects.forSourceString("com.other.Marked", """
+                        package com.other;
+
+                        @Mark
+                        public class Marked {}
+                        """));
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("com.other.Mark");
+        assertThat(compilation.warnings().getFirst().getMessage(null)).doesNotContain("io.gmalloc");
     }
 
     /**

@@ -63,9 +63,17 @@ public final class Errors {
         return method + ": address 0x" + Long.toHexString(address) + " " + what + detail + "; nothing was changed";
     }
 
-    /** Counts an invalid free that is not thrown (a racing double free found when the owner reclaims). */
+    /** Counts an invalid free. */
     static void countInvalidFree(long address, Reason reason) {
-        INVALID_FREES.increment();
+        countInvalidFrees(address, reason, 1);
+    }
+
+    /**
+     * Counts {@code count} invalid frees that are not thrown (racing double frees found when the owner reconciles
+     * its frees); one JFR event names the first address.
+     */
+    static void countInvalidFrees(long address, Reason reason, int count) {
+        INVALID_FREES.add(count);
         Events.invalidFree(address, reason.name());
     }
 

@@ -73,8 +73,11 @@ final class RemoteFrees {
 
     /** Makes a claim visible to {@link #drainInto}: the free has taken effect. */
     void publish(int word, long mask) {
-        LONGS.getAndBitwiseOr(ready, word, mask);
-        LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
+        // The summary bit only when the word was empty: a non-empty word's bit is set, or a drain that cleared it
+        // has not read the word yet and will take this claim too.
+        if ((long) LONGS.getAndBitwiseOr(ready, word, mask) == 0) {
+            LONGS.getAndBitwiseOr(summary, word >>> 6, 1L << word);
+        }
         PENDING.getAndAdd(this, 1);
     }
 
@@ -107,8 +110,8 @@ final class RemoteFrees {
                     continue;
                 }
                 long duplicates = claimed & (free[word] | local[word]);
-                for (long d = duplicates; d != 0; d &= d - 1) {
-                    slab.duplicateFree((word << 6) | Long.numberOfTrailingZeros(d));
+                if (duplicates != 0) {
+                    slab.duplicateFrees(word, duplicates); // noted only: reported once the drain is complete
                 }
                 long fresh = claimed & ~duplicates;
                 LONGS.setRelease(free, word, free[word] | fresh);

@@ -400,12 +400,29 @@ final class Slab {
         if (low < cursor) {
             cursor = low;
         }
+        if (duplicates != 0) {
+            int count = duplicates;
+            duplicates = 0;
+            Errors.countInvalidFrees(firstDuplicate, Reason.DOUBLE_FREE, count);
+        }
         return true;
     }
 
-    /** A remote free that raced a local one, found by {@link RemoteFrees#drainInto}: counted, not thrown. */
-    void duplicateFree(int index) {
-        Errors.countInvalidFree(blockAddress(index), Reason.DOUBLE_FREE);
+    /** Racing double frees found by the drain in progress, and the address of the first. Owner only. */
+    private int duplicates;
+
+    private long firstDuplicate;
+
+    /**
+     * Remote frees that raced local ones, found by {@link RemoteFrees#drainInto}: noted, and counted by
+     * {@link #reclaim} once the slab's state is complete again (reporting may allocate, and must not interrupt a
+     * drain half done).
+     */
+    void duplicateFrees(int word, long bits) {
+        if (duplicates == 0) {
+            firstDuplicate = blockAddress((word << 6) | Long.numberOfTrailingZeros(bits));
+        }
+        duplicates += Long.bitCount(bits);
     }
 
     /** Lowers the cursor after a drain set bits in word {@code word} of F. Owner only. */

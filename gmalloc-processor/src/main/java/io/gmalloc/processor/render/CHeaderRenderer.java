@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Renders a {@link BucketModel} as the C header of docs/design.md §4b, so native code that shares the structs
- * includes one definition and cannot drift:
+ * Renders a {@link BucketModel} as the C header of docs/design.md §4 ("C headers"), so native code that shares
+ * the structs includes one definition and cannot drift:
  * <pre>{@code
  * #ifndef GMALLOC_COM_EXAMPLE_PARTICLE_H
  * #define GMALLOC_COM_EXAMPLE_PARTICLE_H
@@ -172,24 +172,18 @@ public final class CHeaderRenderer {
      */
     private static CMember member(FieldModel field) {
         String name = memberName(field.name());
-        String comment = "offset " + field.offsetBytes() + (name.equals(field.name()) ? "" : ", Java name " + field.name());
-        String type = switch (field.kind()) {
-            case BOOLEAN -> "uint8_t";
-            case BYTE -> "int8_t";
-            case SHORT -> "int16_t";
-            case CHAR -> "uint16_t";
-            case INT -> "int32_t";
-            case FLOAT -> "float";
-            case LONG -> "int64_t";
-            case DOUBLE -> "double";
-            case STRUCT -> cTypeName(field.struct().type());
+        String at = "offset " + field.offsetBytes() + (name.equals(field.name()) ? "" : ", Java name " + field.name());
+        return switch (field.kind()) {
+            case BOOLEAN -> new CMember("uint8_t", name, "", at + ", boolean: 0 or 1");
+            case BYTE -> new CMember("int8_t", name, "", at);
+            case SHORT -> new CMember("int16_t", name, "", at);
+            case CHAR -> new CMember("uint16_t", name, "", at + ", char: UTF-16 code unit");
+            case INT -> new CMember("int32_t", name, "", at);
+            case FLOAT -> new CMember("float", name, "", at);
+            case LONG -> new CMember("int64_t", name, "", at);
+            case DOUBLE -> new CMember("double", name, "", at);
+            case STRUCT -> new CMember(cTypeName(field.struct().type()), name, "", at);
         };
-        String javaType = switch (field.kind()) {
-            case BOOLEAN -> ", boolean: 0 or 1";
-            case CHAR -> ", char: UTF-16 code unit";
-            default -> "";
-        };
-        return new CMember(type, name, "", comment + javaType);
     }
 
     private static CMember padding(long bytes, long offset, int index, Set<String> taken) {
