@@ -18,5 +18,6 @@ module io.gmalloc.benchmarks {
     requires org.lwjgl.jemalloc;
     requires org.lwjgl.rpmalloc;
     requires io.netty.buffer; // PeerBenchmark: Netty pooled and adaptive direct buffers
- // thread CPU time in the scenarios
+    requires jdk.management; // process CPU time in the GC story
+    requires jdk.jfr; // the GC story reads its own pauses from a JFR recording
 }

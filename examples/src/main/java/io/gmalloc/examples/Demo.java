@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * The gmalloc demo ({@code ./mvnw -q -Pdemo -DskipTests package}): three million {@link Vec3}s stored three ways
  * (Java heap records, the general 16-byte bucket, the generated exact 12-byte bucket) with memory and time measured,
  * a particle simulation on {@link Particle}s that live off-heap, and a million-block mixed-size workload on the
- * general {@code gmalloc}/{@code gfree} API.
+ * general {@code gmalloc}/{@code gfree} API; then the GC story in brief ({@link GcDemo}).
  *
  * <p>Every figure printed is measured: heap bytes are {@link MemoryMXBean} heap usage after a full GC, off-heap
  * bytes are {@link GMalloc#stats()} deltas, times are wall clock. Nothing is computed from sizes.
@@ -54,6 +54,7 @@ public final class Demo {
         demo.compareStorage(vectors);
         demo.simulate(particles, steps);
         demo.mixedSizes(mixedBlocks);
+        GcDemo.run(out, particles, 5L * particles);
     }
 
     // ---- 1. one Vec3 three ways ---------------------------------------------------------------------------------

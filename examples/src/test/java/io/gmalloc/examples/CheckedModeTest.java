@@ -3,6 +3,9 @@ package io.gmalloc.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gmalloc.InvalidAccessException;
+import io.gmalloc.examples.orderbook.BookBucket;
+import io.gmalloc.examples.orderbook.PriceLevel;
+import io.gmalloc.examples.orderbook.PriceLevelBucket;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,8 @@ class CheckedModeTest {
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("nested ok", "use after free rejected", "past the block rejected");
+        assertThat(output).contains("nested ok", "use after free rejected", "past the block rejected",
+                "array element ok", "atomic after free rejected", "element after free rejected");
         assertThat(process.exitValue()).as(output).isZero();
     }
 
@@ -55,6 +59,22 @@ class CheckedModeTest {
                 Vec3Bucket.x(v);
             } catch (InvalidAccessException e) {
                 System.out.println("use after free rejected");
+            }
+            long book = BookBucket.alloc();
+            BookBucket.asks(book, 4, new PriceLevel(7, 1, 1));
+            if (PriceLevelBucket.priceTicks(BookBucket.asksAddress(book) + 4 * PriceLevelBucket.SIZE) == 7) {
+                System.out.println("array element ok"); // the last element still lies inside the block
+            }
+            BookBucket.free(book);
+            try {
+                BookBucket.fillsGetAndAdd(book, 1);
+            } catch (InvalidAccessException e) {
+                System.out.println("atomic after free rejected");
+            }
+            try {
+                BookBucket.asks(book, 0);
+            } catch (InvalidAccessException e) {
+                System.out.println("element after free rejected");
             }
         }
     }

@@ -2,12 +2,12 @@ package io.gmalloc.processor;
 
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.render.CHeaderRenderer;
+import io.gmalloc.processor.validate.Problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -35,8 +35,8 @@ final class CHeaderWriter {
                 out.write(header.text());
             }
         } catch (IOException e) {
-            env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "[GMallocBucketWriteFailed] could not write " + header.path() + ": " + e.getMessage(), type);
+            env.getMessager().printMessage(Problem.WRITE_FAILED.kind(),
+                    Problem.WRITE_FAILED.format(header.path(), e.getMessage()), type);
         }
     }
 }

@@ -2,15 +2,12 @@ package io.gmalloc.processor;
 
 import com.palantir.javapoet.TypeSpec;
 import io.gmalloc.processor.model.BucketModel;
-import io.gmalloc.processor.model.FieldModel;
 import io.gmalloc.processor.model.ModelExtractor;
-import io.gmalloc.processor.model.StructModel;
 import io.gmalloc.processor.render.BucketRenderer;
 import io.gmalloc.processor.validate.BucketValidator;
+import io.gmalloc.processor.validate.Problem;
 import io.gmalloc.processor.validate.Reporter;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -19,16 +16,15 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Generates a {@code <Record>Bucket} class for every {@code @GMallocBucket} record: validate the element (every
- * rule, each error on the offending element), extract a plain model (layout, bucket choice), render it with
- * JavaPoet. One type at a time: a type with an error generates nothing and the next type is still processed. Claims
- * the annotations of {@code io.gmalloc.annotations} ({@code @GMallocBucket}, {@code @Generated}) and nothing else,
- * so strict user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
+ * rule, each error on the offending element), extract a plain model (everything about the type, read once:
+ * layout, bucket choice, flags, originating elements), render it with JavaPoet, and write its C header. One type at
+ * a time: a type with an error generates nothing and the next type is still processed. Claims the annotations of
+ * {@code io.gmalloc.annotations} ({@code @GMallocBucket}, {@code @Generated}, the component vocabulary) and
+ * nothing else, so strict user builds ({@code -Xlint:all -Werror}) get no "No processor claimed" warning.
  */
 public final class GMallocBucketProcessor extends AbstractProcessor {
     /**
@@ -80,44 +76,21 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
             return;
         }
         TypeElement record = (TypeElement) annotated;
-        BucketModel model = BucketModel.of(
-                extractor.struct(record),
-                generatedName.get(),
-                dedicated(annotation),
-                generatedAnnotationReadable(),
-                record.getKind() == ElementKind.INTERFACE);
+        ModelExtractor.Extraction extraction = extractor.bucket(record, generatedName.get(), annotation);
+        BucketModel model = extraction.model();
         validator.validateModel(model, record, reporter);
         if (reporter.hasErrors()) {
             return;
         }
-        TypeSpec.Builder type = BucketRenderer.render(model).addOriginatingElement(record);
-        addNestedOriginatingElements(type, model.struct());
+        TypeSpec.Builder type = BucketRenderer.render(model);
+        extraction.originatingElements().forEach(type::addOriginatingElement);
         TypeSpec spec = type.build();
         try {
             BucketRenderer.file(model, spec).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "[GMallocBucketWriteFailed] could not write " + generatedName.get() + ": " + e.getMessage(), record);
+            reporter.report(Problem.WRITE_FAILED, record, generatedName.get(), e.getMessage());
         }
         CHeaderWriter.write(processingEnv, model, record, spec.originatingElements());
-    }
-
-    /** Nested records shape the generated code too: a change to one must regenerate this class. */
-    private void addNestedOriginatingElements(TypeSpec.Builder type, StructModel struct) {
-        Deque<StructModel> pending = new ArrayDeque<>();
-        pending.add(struct);
-        while (!pending.isEmpty()) {
-            for (FieldModel field : pending.removeFirst().fields()) {
-                if (field.struct() != null) {
-                    TypeElement nested = processingEnv.getElementUtils()
-                            .getTypeElement(field.struct().type().canonicalName());
-                    if (nested != null) {
-                        type.addOriginatingElement(nested);
-                    }
-                    pending.add(field.struct());
-                }
-            }
-        }
     }
 
     private static AnnotationMirror mirrorOf(Element annotated, TypeElement annotation) {
@@ -127,19 +100,5 @@ public final class GMallocBucketProcessor extends AbstractProcessor {
             }
         }
         throw new IllegalStateException(annotated + " is not annotated with " + annotation);
-    }
-
-    private boolean dedicated(AnnotationMirror annotation) {
-        return processingEnv.getElementUtils().getElementValuesWithDefaults(annotation).entrySet().stream()
-                .filter(e -> e.getKey().getSimpleName().contentEquals("dedicated"))
-                .anyMatch(e -> Boolean.TRUE.equals(e.getValue().getValue()));
-    }
-
-    /**
-     * {@code @io.gmalloc.annotations.Generated} sits next to {@code @GMallocBucket}, so every module that uses one
-     * reads the other; it is missing only from an annotations jar older than the processor, and then left out.
-     */
-    private boolean generatedAnnotationReadable() {
-        return processingEnv.getElementUtils().getTypeElement(Names.GENERATED) != null;
     }
 }

@@ -12,6 +12,18 @@ public final class Names {
     /** Fully qualified name of the annotation this processor handles. */
     public static final String ANNOTATION = "io.gmalloc.annotations.GMallocBucket";
 
+    /** {@code @Length(n)}: a fixed-size inline array. */
+    public static final String LENGTH = "io.gmalloc.annotations.Length";
+
+    /** {@code @Utf8(n)}: an inline NUL-padded UTF-8 string. */
+    public static final String UTF8 = "io.gmalloc.annotations.Utf8";
+
+    /** {@code @BigEndian}: network byte order, on a component or the whole type. */
+    public static final String BIG_ENDIAN = "io.gmalloc.annotations.BigEndian";
+
+    /** {@code @Atomic}: volatile and atomic accessors for an int or long. */
+    public static final String ATOMIC = "io.gmalloc.annotations.Atomic";
+
     /** The runtime facade. */
     public static final ClassName GMALLOC = ClassName.get("io.gmalloc", "GMalloc");
 

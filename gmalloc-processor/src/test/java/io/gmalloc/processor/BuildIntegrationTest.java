@@ -121,8 +121,16 @@ class BuildIntegrationTest {
         Files.writeString(point, """
                 package com.example;
 
-                @io.gmalloc.annotations.GMallocBucket
-                public record Point(int x, int y) {}
+                import io.gmalloc.annotations.Atomic;
+                import io.gmalloc.annotations.BigEndian;
+                import io.gmalloc.annotations.GMallocBucket;
+                import io.gmalloc.annotations.Length;
+                import io.gmalloc.annotations.Utf8;
+
+                /** Uses the whole vocabulary, whose annotations the processor must claim too. */
+                @GMallocBucket
+                public record Point(int x, int y, @Utf8(8) String label, @Length(2) short[] tags, @Atomic long hits,
+                        @BigEndian int seq, java.util.concurrent.TimeUnit unit) {}
                 """);
         List<Path> sources = new ArrayList<>(List.of(point));
         List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror"));

@@ -23,9 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rewrite them from the processor's output, then review the diff.
  */
 class GoldenSourceTest {
-    private static final String[] GOOD = {
+    static final String[] GOOD = {
         "good/com/example/Vec3.java", "good/com/example/Padded.java",
-        "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java"
+        "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java",
+        "good/com/example/Side.java", "good/com/example/Order.java", "good/com/example/Wire.java",
+        "good/com/example/Level.java", "good/com/example/Book.java", "good/com/example/Quote.java",
+        "good/com/example/Many.java", "good/com/example/Coded.java"
     };
 
     private static Compilation compilation;
@@ -41,7 +44,10 @@ class GoldenSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Vec3Bucket", "PaddedBucket", "ParticleBucket", "Ticks", "BodyBucket"})
+    @ValueSource(strings = {
+        "Vec3Bucket", "PaddedBucket", "ParticleBucket", "Ticks", "BodyBucket", "OrderBucket", "WireBucket",
+        "LevelBucket", "BookBucket", "QuoteBucket", "CodedBucket"
+    })
     void generatesGoldenSource(String generatedName) throws IOException {
         String actual = compilation.generatedSourceFile("com.example." + generatedName)
                 .orElseThrow(() -> new AssertionError(generatedName + " was not generated"))

@@ -1,7 +1,6 @@
 package com.example;
 
 import io.gmalloc.annotations.GMallocBucket;
-import java.util.concurrent.TimeUnit;
 
 record PlainPoint(int x, int y) {}
 
@@ -12,5 +11,4 @@ record Unsupported(
         Integer boxed,
         Object anything,
         long[] samples,
-        PlainPoint point,
-        TimeUnit unit) {}
+        PlainPoint point) {}

@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.InvalidFreeException;
 import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import io.gmalloc.annotations.Generated;
@@ -8,9 +9,11 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.util.Objects;
 
 /**
- * Off-heap storage for {@code com.example.Body} structs, generated from its {@code @GMallocBucket} declaration:
+ * Off-heap storage for {@code com.example.Body} structs, generated from its {@code @GMallocBucket}
+ * declaration:
  * <pre>{@code
  * interface Body {
  *     Vec3 pos();  void pos(Vec3 value);
@@ -29,8 +32,11 @@ import java.lang.foreign.ValueLayout;
  * };
  * }</pre>
  *
- * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 20 bytes, so no byte is lost to rounding.
- * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
+ * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 20 bytes, so no
+ * byte is lost to rounding.
+ * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With
+ * {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live
+ * gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
  */
 @Generated(
         value = "io.gmalloc.processor.GMallocBucketProcessor",
@@ -47,7 +53,8 @@ public final class BodyBucket {
             .withName("Vec3");
 
     /**
-     * The C layout of {@code Body}: members {@code pos}, {@code mass}, {@code active}, padding explicit.
+     * The C layout of {@code Body}: members {@code pos}, {@code mass}, {@code active}, padding
+     * explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             Vec3$LAYOUT.withName("pos"),
@@ -62,7 +69,7 @@ public final class BodyBucket {
     public static final long SIZE = 20L;
 
     /**
-     * Alignment of {@code Body}: its largest member alignment.
+     * Alignment of {@code Body}: its largest member alignment; every block is aligned to it.
      */
     public static final long ALIGNMENT = 4L;
 
@@ -106,7 +113,8 @@ public final class BodyBucket {
      * Allocates a zeroed {@code Body} block from this type's own bucket ({@code SIZE} bytes apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -117,26 +125,54 @@ public final class BodyBucket {
      *
      * @param address the block's address
      * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     *     (an array from {@link #allocArray(long)} is freed with {@link #freeArray(long)})
      */
     public static void free(long address) {
         if (address != 0) {
-            BUCKET$.free(address);
+            try {
+                BUCKET$.free(address);
+            } catch (InvalidFreeException e) {
+                throw free$failed(e);
+            }
         }
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     * Explains a wrong-bucket free: the usual cause is an array's base.
+     *
+     * @param e what the bucket threw
+     * @return the exception to throw
+     */
+    private static InvalidFreeException free$failed(InvalidFreeException e) {
+        if (e.reason() != InvalidFreeException.Reason.WRONG_BUCKET) {
+            return e;
+        }
+        return new InvalidFreeException(e.address(), e.reason(), "BodyBucket.free: " + e.getMessage() + " (a block from allocArray is freed with freeArray(long))");
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs, {@code SIZE} bytes
+     * apart, as one gmalloc block (not from this type's bucket).
      *
      * @param count number of elements, not negative
-     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)}
+     *     and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      */
     public static long allocArray(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: " + count + " elements of 20 bytes overflow a long");
+        }
         return GMalloc.gcalloc(count, SIZE);
     }
 
     /**
-     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for
+     * this class's accessors. No bounds check here; checked mode checks the accessors.
      *
      * @param base the array's address
      * @param index element index, {@code 0 <= index < count}
@@ -150,14 +186,19 @@ public final class BodyBucket {
      * Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.
      *
      * @param base the array's address
-     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block
+     * @throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block, or is a
+     *     single block from {@link #alloc()}
      */
     public static void freeArray(long base) {
+        if (base != 0 && GMalloc.usableSize(base) == SIZE) {
+            throw new InvalidFreeException(base, InvalidFreeException.Reason.WRONG_BUCKET, "BodyBucket.freeArray: address 0x" + Long.toHexString(base) + " is a single Body block from alloc(), not an array from allocArray; free it with free(long); nothing was changed");
+        }
         GMalloc.gfree(base);
     }
 
     /**
-     * Allocates a zeroed {@code Body} block in {@code region}: it is freed when the region closes, or earlier with {@link #free(long)}.
+     * Allocates a zeroed {@code Body} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
      *
      * @param region an open region of the calling thread
      * @return the block's address
@@ -169,23 +210,33 @@ public final class BodyBucket {
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs in {@code region}, as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
      *
      * @param region an open region of the calling thread
      * @param count number of elements, not negative
      * @return the address of element 0
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      * @throws WrongThreadException if the caller is not the thread that opened {@code region}
      * @throws IllegalStateException if {@code region} is closed
      */
     public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: " + count + " elements of 20 bytes overflow a long");
+        }
         return region.gcalloc(count, SIZE);
     }
 
     /**
-     * Returns a {@code Body} view of the struct at {@code address}; move it with {@link Ref#moveTo(long)} to visit many structs with one object.
+     * Returns a {@code Body} view of the struct at {@code address}; move it with
+     * {@link Ref#moveTo(long)} to visit many structs with one object.
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a new flyweight
      */
     public static Ref ref(long address) {
@@ -195,7 +246,8 @@ public final class BodyBucket {
     /**
      * Reads {@code Vec3 pos} (offset 0) into a new record.
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static Vec3 pos(long address) {
@@ -208,10 +260,13 @@ public final class BodyBucket {
     /**
      * Writes {@code Vec3 pos} (offset 0).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
+     * @throws NullPointerException if {@code value} is null (nothing is written)
      */
     public static void pos(long address, Vec3 value) {
+        Objects.requireNonNull(value, "component 'pos' is null");
         if (CHECKED$) {
             GMalloc.checkAccess(address, SIZE);
         }
@@ -219,9 +274,11 @@ public final class BodyBucket {
     }
 
     /**
-     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of {@code Vec3}'s generated bucket class.
+     * Returns the address of the nested {@code Vec3 pos} (offset 0), for the accessors of
+     * {@code Vec3}'s generated bucket class.
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return {@code address} plus the component's offset
      */
     public static long posAddress(long address) {
@@ -231,7 +288,8 @@ public final class BodyBucket {
     /**
      * Reads {@code float mass} (offset 12).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static float mass(long address) {
@@ -244,7 +302,8 @@ public final class BodyBucket {
     /**
      * Writes {@code float mass} (offset 12).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void mass(long address, float value) {
@@ -257,7 +316,8 @@ public final class BodyBucket {
     /**
      * Reads {@code boolean active} (offset 16).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static boolean active(long address) {
@@ -270,7 +330,8 @@ public final class BodyBucket {
     /**
      * Writes {@code boolean active} (offset 16).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void active(long address, boolean value) {
@@ -281,9 +342,11 @@ public final class BodyBucket {
     }
 
     /**
-     * Views the {@code Body} at {@code address} as a segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, like the raw address).
+     * Views the {@code Body} at {@code address} as a segment of {@code SIZE} bytes (global scope:
+     * it stays usable after {@link #free(long)}, like the raw address).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a segment for use with {@link #LAYOUT}
      */
     public static MemorySegment segment(long address) {
@@ -307,7 +370,8 @@ public final class BodyBucket {
     }
 
     /**
-     * Writes a nested {@code Vec3} (no check: the caller checked the enclosing struct).
+     * Writes a nested {@code Vec3} that was checked already (no address check either: the caller
+     * checked the enclosing struct).
      *
      * @param address the nested struct's address
      * @param value the record to copy
@@ -319,7 +383,8 @@ public final class BodyBucket {
     }
 
     /**
-     * A {@code Body} over the struct at an address: every method reads or writes off-heap memory through {@code BodyBucket}'s accessors. Not thread-safe; {@link #moveTo(long)} re-points it.
+     * A {@code Body} over the struct at an address: every method reads or writes off-heap memory
+     * through {@code BodyBucket}'s accessors. Not thread-safe; {@link #moveTo(long)} re-points it.
      */
     public static final class Ref implements Body {
         /**

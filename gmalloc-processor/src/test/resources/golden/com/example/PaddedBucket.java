@@ -7,9 +7,11 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.util.Objects;
 
 /**
- * Off-heap storage for {@code com.example.Padded} records, generated from its {@code @GMallocBucket} declaration:
+ * Off-heap storage for {@code com.example.Padded} records, generated from its
+ * {@code @GMallocBucket} declaration:
  * <pre>{@code
  * record Padded(byte flag, long id, short kind, boolean alive, char tag, double weight, int count)
  * }</pre>
@@ -31,8 +33,11 @@ import java.lang.foreign.ValueLayout;
  * };
  * }</pre>
  *
- * <p>Blocks come from gmalloc's general 40-byte bucket (the size is a multiple of 8 and at most 512).
- * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
+ * <p>Blocks come from gmalloc's general 40-byte bucket (the size is a multiple of 8 and at most
+ * 512).
+ * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With
+ * {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live
+ * gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
  */
 @Generated(
         value = "io.gmalloc.processor.GMallocBucketProcessor",
@@ -40,7 +45,8 @@ import java.lang.foreign.ValueLayout;
 )
 public final class PaddedBucket {
     /**
-     * The C layout of {@code Padded}: members {@code flag}, {@code id}, {@code kind}, {@code alive}, {@code tag}, {@code weight}, {@code count}, padding explicit.
+     * The C layout of {@code Padded}: members {@code flag}, {@code id}, {@code kind},
+     * {@code alive}, {@code tag}, {@code weight}, {@code count}, padding explicit.
      */
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             ValueLayout.JAVA_BYTE.withName("flag"),
@@ -62,7 +68,7 @@ public final class PaddedBucket {
     public static final long SIZE = 40L;
 
     /**
-     * Alignment of {@code Padded}: its largest member alignment.
+     * Alignment of {@code Padded}: its largest member alignment; every block is aligned to it.
      */
     public static final long ALIGNMENT = 8L;
 
@@ -121,7 +127,8 @@ public final class PaddedBucket {
      * Allocates a zeroed {@code Padded} block from the general 40-byte bucket.
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return GMalloc.gmalloc(SIZE);
@@ -138,36 +145,49 @@ public final class PaddedBucket {
     }
 
     /**
-     * Allocates a block and stores {@code value} in it.
+     * Allocates a block and stores {@code value} in it; {@code value} is checked first, so a value
+     * that cannot be stored allocates nothing.
      *
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
-     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      */
     public static long alloc(Padded value) {
+        Objects.requireNonNull(value, "value");
         long address = alloc();
-        try {
-            store(address, value);
-        } catch (RuntimeException e) {
-            free(address);
-            throw e;
-        }
+        MEMORY$.set(ValueLayout.JAVA_BYTE, address + flag$OFFSET, value.flag());
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + id$OFFSET, value.id());
+        MEMORY$.set(ValueLayout.JAVA_SHORT_UNALIGNED, address + kind$OFFSET, value.kind());
+        MEMORY$.set(ValueLayout.JAVA_BYTE, address + alive$OFFSET, (byte) (value.alive() ? 1 : 0));
+        MEMORY$.set(ValueLayout.JAVA_CHAR_UNALIGNED, address + tag$OFFSET, value.tag());
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + weight$OFFSET, value.weight());
+        MEMORY$.set(ValueLayout.JAVA_INT_UNALIGNED, address + count$OFFSET, value.count());
         return address;
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Padded} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     * Allocates a zeroed array of {@code count} contiguous {@code Padded} structs, {@code SIZE}
+     * bytes apart, as one gmalloc block (not from this type's bucket).
      *
      * @param count number of elements, not negative
-     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)}
+     *     and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      */
     public static long allocArray(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("PaddedBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("PaddedBucket.allocArray: " + count + " elements of 40 bytes overflow a long");
+        }
         return GMalloc.gcalloc(count, SIZE);
     }
 
     /**
-     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for
+     * this class's accessors. No bounds check here; checked mode checks the accessors.
      *
      * @param base the array's address
      * @param index element index, {@code 0 <= index < count}
@@ -188,7 +208,8 @@ public final class PaddedBucket {
     }
 
     /**
-     * Allocates a zeroed {@code Padded} block in {@code region}: it is freed when the region closes, or earlier with {@link #free(long)}.
+     * Allocates a zeroed {@code Padded} block in {@code region}: it is freed when the region
+     * closes, or earlier with {@link #free(long)}.
      *
      * @param region an open region of the calling thread
      * @return the block's address
@@ -200,44 +221,58 @@ public final class PaddedBucket {
     }
 
     /**
-     * Allocates a block in {@code region} and stores {@code value} in it.
+     * Allocates a block in {@code region} and stores {@code value} in it; {@code value} is checked
+     * first, so a value that cannot be stored allocates nothing.
      *
      * @param region an open region of the calling thread
      * @param value the record to copy off-heap
      * @return the block's address
-     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      * @throws WrongThreadException if the caller is not the thread that opened {@code region}
      * @throws IllegalStateException if {@code region} is closed
      */
     public static long alloc(Region region, Padded value) {
+        Objects.requireNonNull(value, "value");
         long address = alloc(region);
-        try {
-            store(address, value);
-        } catch (RuntimeException e) {
-            free(address);
-            throw e;
-        }
+        MEMORY$.set(ValueLayout.JAVA_BYTE, address + flag$OFFSET, value.flag());
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + id$OFFSET, value.id());
+        MEMORY$.set(ValueLayout.JAVA_SHORT_UNALIGNED, address + kind$OFFSET, value.kind());
+        MEMORY$.set(ValueLayout.JAVA_BYTE, address + alive$OFFSET, (byte) (value.alive() ? 1 : 0));
+        MEMORY$.set(ValueLayout.JAVA_CHAR_UNALIGNED, address + tag$OFFSET, value.tag());
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + weight$OFFSET, value.weight());
+        MEMORY$.set(ValueLayout.JAVA_INT_UNALIGNED, address + count$OFFSET, value.count());
         return address;
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Padded} structs in {@code region}, as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     * Allocates a zeroed array of {@code count} contiguous {@code Padded} structs in
+     * {@code region}, as one block of the region, freed when it closes or with
+     * {@link #freeArray(long)}.
      *
      * @param region an open region of the calling thread
      * @param count number of elements, not negative
      * @return the address of element 0
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      * @throws WrongThreadException if the caller is not the thread that opened {@code region}
      * @throws IllegalStateException if {@code region} is closed
      */
     public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("PaddedBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("PaddedBucket.allocArray: " + count + " elements of 40 bytes overflow a long");
+        }
         return region.gcalloc(count, SIZE);
     }
 
     /**
-     * Reads the whole {@code Padded} at {@code address} into a new record.
+     * Reads the whole {@code Padded} at {@code address} into a new record (arrays are fresh
+     * copies).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a heap copy
      */
     public static Padded load(long address) {
@@ -255,13 +290,17 @@ public final class PaddedBucket {
     }
 
     /**
-     * Writes every component of {@code value} to the {@code Padded} at {@code address}.
+     * Writes every component of {@code value} to the {@code Padded} at {@code address}. Every
+     * component is checked before the first byte is written, so a value that cannot be stored
+     * changes nothing.
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the record to copy
-     * @throws NullPointerException if {@code value} or a nested record in it is null
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      */
     public static void store(long address, Padded value) {
+        Objects.requireNonNull(value, "value");
         if (CHECKED$) {
             GMalloc.checkAccess(address, SIZE);
         }
@@ -277,7 +316,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code byte flag} (offset 0).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static byte flag(long address) {
@@ -290,7 +330,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code byte flag} (offset 0).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void flag(long address, byte value) {
@@ -303,7 +344,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code long id} (offset 8).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static long id(long address) {
@@ -316,7 +358,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code long id} (offset 8).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void id(long address, long value) {
@@ -329,7 +372,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code short kind} (offset 16).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static short kind(long address) {
@@ -342,7 +386,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code short kind} (offset 16).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void kind(long address, short value) {
@@ -355,7 +400,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code boolean alive} (offset 18).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static boolean alive(long address) {
@@ -368,7 +414,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code boolean alive} (offset 18).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void alive(long address, boolean value) {
@@ -381,7 +428,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code char tag} (offset 20).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static char tag(long address) {
@@ -394,7 +442,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code char tag} (offset 20).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void tag(long address, char value) {
@@ -407,7 +456,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code double weight} (offset 24).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static double weight(long address) {
@@ -420,7 +470,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code double weight} (offset 24).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void weight(long address, double value) {
@@ -433,7 +484,8 @@ public final class PaddedBucket {
     /**
      * Reads {@code int count} (offset 32).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static int count(long address) {
@@ -446,7 +498,8 @@ public final class PaddedBucket {
     /**
      * Writes {@code int count} (offset 32).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void count(long address, int value) {
@@ -457,9 +510,11 @@ public final class PaddedBucket {
     }
 
     /**
-     * Views the {@code Padded} at {@code address} as a segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, like the raw address).
+     * Views the {@code Padded} at {@code address} as a segment of {@code SIZE} bytes (global scope:
+     * it stays usable after {@link #free(long)}, like the raw address).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a segment for use with {@link #LAYOUT}
      */
     public static MemorySegment segment(long address) {

@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.InvalidFreeException;
 import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import io.gmalloc.annotations.Generated;
@@ -8,9 +9,11 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import java.util.Objects;
 
 /**
- * Off-heap storage for {@code com.example.Tick} records, generated from its {@code @GMallocBucket} declaration:
+ * Off-heap storage for {@code com.example.Tick} records, generated from its {@code @GMallocBucket}
+ * declaration:
  * <pre>{@code
  * record Tick(long time, double price)
  * }</pre>
@@ -23,8 +26,11 @@ import java.lang.foreign.ValueLayout;
  * };
  * }</pre>
  *
- * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 16 bytes ({@code dedicated = true}).
- * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
+ * <p>Blocks come from a dedicated {@code SpecialBucket} with a stride of exactly 16 bytes
+ * ({@code dedicated = true}).
+ * <p>All methods work on raw addresses, as in C: an address used after {@code free} is a bug. With
+ * {@code -Dgmalloc.checked=true} every accessor first checks that the struct lies inside a live
+ * gmalloc block and throws {@code io.gmalloc.InvalidAccessException} otherwise.
  */
 @Generated(
         value = "io.gmalloc.processor.GMallocBucketProcessor",
@@ -45,7 +51,7 @@ public final class Ticks {
     public static final long SIZE = 16L;
 
     /**
-     * Alignment of {@code Tick}: its largest member alignment.
+     * Alignment of {@code Tick}: its largest member alignment; every block is aligned to it.
      */
     public static final long ALIGNMENT = 8L;
 
@@ -84,7 +90,8 @@ public final class Ticks {
      * Allocates a zeroed {@code Tick} block from this type's own bucket ({@code SIZE} bytes apart).
      *
      * @return the block's address; release it with {@link #free(long)}
-     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})
+     * @throws OutOfMemoryError if gmalloc cannot get memory (or would pass
+     *     {@code -Dgmalloc.maxBytes})
      */
     public static long alloc() {
         return BUCKET$.alloc();
@@ -95,44 +102,70 @@ public final class Ticks {
      *
      * @param address the block's address
      * @throws io.gmalloc.InvalidFreeException if {@code address} is not a live block of this bucket
+     *     (an array from {@link #allocArray(long)} is freed with {@link #freeArray(long)})
      */
     public static void free(long address) {
         if (address != 0) {
-            BUCKET$.free(address);
+            try {
+                BUCKET$.free(address);
+            } catch (InvalidFreeException e) {
+                throw free$failed(e);
+            }
         }
     }
 
     /**
-     * Allocates a block and stores {@code value} in it.
+     * Allocates a block and stores {@code value} in it; {@code value} is checked first, so a value
+     * that cannot be stored allocates nothing.
      *
      * @param value the record to copy off-heap
      * @return the block's address; release it with {@link #free(long)}
-     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      */
     public static long alloc(Tick value) {
+        Objects.requireNonNull(value, "value");
         long address = alloc();
-        try {
-            store(address, value);
-        } catch (RuntimeException e) {
-            free(address);
-            throw e;
-        }
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET, value.time());
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET, value.price());
         return address;
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's bucket).
+     * Explains a wrong-bucket free: the usual cause is an array's base.
+     *
+     * @param e what the bucket threw
+     * @return the exception to throw
+     */
+    private static InvalidFreeException free$failed(InvalidFreeException e) {
+        if (e.reason() != InvalidFreeException.Reason.WRONG_BUCKET) {
+            return e;
+        }
+        return new InvalidFreeException(e.address(), e.reason(), "Ticks.free: " + e.getMessage() + " (a block from allocArray is freed with freeArray(long))");
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs, {@code SIZE} bytes
+     * apart, as one gmalloc block (not from this type's bucket).
      *
      * @param count number of elements, not negative
-     * @return the address of element 0; address elements with {@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @return the address of element 0; address elements with {@link #elementAddress(long, long)}
+     *     and release the array with {@link #freeArray(long)}
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      */
     public static long allocArray(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Ticks.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("Ticks.allocArray: " + count + " elements of 16 bytes overflow a long");
+        }
         return GMalloc.gcalloc(count, SIZE);
     }
 
     /**
-     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for this class's accessors. No bounds check here; checked mode checks the accessors.
+     * Returns the address of element {@code index} of an array from {@link #allocArray(long)}, for
+     * this class's accessors. No bounds check here; checked mode checks the accessors.
      *
      * @param base the array's address
      * @param index element index, {@code 0 <= index < count}
@@ -153,7 +186,8 @@ public final class Ticks {
     }
 
     /**
-     * Allocates a zeroed {@code Tick} block in {@code region}: it is freed when the region closes, or earlier with {@link #free(long)}.
+     * Allocates a zeroed {@code Tick} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
      *
      * @param region an open region of the calling thread
      * @return the block's address
@@ -165,44 +199,51 @@ public final class Ticks {
     }
 
     /**
-     * Allocates a block in {@code region} and stores {@code value} in it.
+     * Allocates a block in {@code region} and stores {@code value} in it; {@code value} is checked
+     * first, so a value that cannot be stored allocates nothing.
      *
      * @param region an open region of the calling thread
      * @param value the record to copy off-heap
      * @return the block's address
-     * @throws NullPointerException if {@code value} or a nested record in it is null (the block is freed again)
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      * @throws WrongThreadException if the caller is not the thread that opened {@code region}
      * @throws IllegalStateException if {@code region} is closed
      */
     public static long alloc(Region region, Tick value) {
+        Objects.requireNonNull(value, "value");
         long address = alloc(region);
-        try {
-            store(address, value);
-        } catch (RuntimeException e) {
-            free(address);
-            throw e;
-        }
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + time$OFFSET, value.time());
+        MEMORY$.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, address + price$OFFSET, value.price());
         return address;
     }
 
     /**
-     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs in {@code region}, as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     * Allocates a zeroed array of {@code count} contiguous {@code Tick} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
      *
      * @param region an open region of the calling thread
      * @param count number of elements, not negative
      * @return the address of element 0
-     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} overflows
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
      * @throws WrongThreadException if the caller is not the thread that opened {@code region}
      * @throws IllegalStateException if {@code region} is closed
      */
     public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Ticks.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("Ticks.allocArray: " + count + " elements of 16 bytes overflow a long");
+        }
         return region.gcalloc(count, SIZE);
     }
 
     /**
-     * Reads the whole {@code Tick} at {@code address} into a new record.
+     * Reads the whole {@code Tick} at {@code address} into a new record (arrays are fresh copies).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a heap copy
      */
     public static Tick load(long address) {
@@ -215,13 +256,17 @@ public final class Ticks {
     }
 
     /**
-     * Writes every component of {@code value} to the {@code Tick} at {@code address}.
+     * Writes every component of {@code value} to the {@code Tick} at {@code address}. Every
+     * component is checked before the first byte is written, so a value that cannot be stored
+     * changes nothing.
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the record to copy
-     * @throws NullPointerException if {@code value} or a nested record in it is null
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
      */
     public static void store(long address, Tick value) {
+        Objects.requireNonNull(value, "value");
         if (CHECKED$) {
             GMalloc.checkAccess(address, SIZE);
         }
@@ -232,7 +277,8 @@ public final class Ticks {
     /**
      * Reads {@code long time} (offset 0).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static long time(long address) {
@@ -245,7 +291,8 @@ public final class Ticks {
     /**
      * Writes {@code long time} (offset 0).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void time(long address, long value) {
@@ -258,7 +305,8 @@ public final class Ticks {
     /**
      * Reads {@code double price} (offset 8).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return the component's value
      */
     public static double price(long address) {
@@ -271,7 +319,8 @@ public final class Ticks {
     /**
      * Writes {@code double price} (offset 8).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @param value the new value
      */
     public static void price(long address, double value) {
@@ -282,9 +331,11 @@ public final class Ticks {
     }
 
     /**
-     * Views the {@code Tick} at {@code address} as a segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, like the raw address).
+     * Views the {@code Tick} at {@code address} as a segment of {@code SIZE} bytes (global scope:
+     * it stays usable after {@link #free(long)}, like the raw address).
      *
-     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this type
+     * @param address a live block from {@link #alloc()}, or the address of a nested struct of this
+     *     type
      * @return a segment for use with {@link #LAYOUT}
      */
     public static MemorySegment segment(long address) {

@@ -83,6 +83,9 @@ final class Arenarray {
                 return next;
             }
             next.state = Slab.FULL;
+            if (next.hasLocalFrees()) {
+                remotePending = true; // its reclaim waited for a remote free in flight: look again later
+            }
         }
         if (heap.host.adoptsOrphans()) {
             Slab adopted = adoptOrphan();
@@ -111,6 +114,9 @@ final class Arenarray {
         if (old != Slab.EMPTY) {
             assert old.state == Slab.CURRENT && old.owner == heap : old + " was not current";
             old.state = Slab.FULL;
+            if (old.hasLocalFrees()) {
+                remotePending = true; // its reclaim waited for a remote free in flight: look again later
+            }
             if (old.used == 0) {
                 retireIfSpare(old);
             }
@@ -192,7 +198,7 @@ final class Arenarray {
     void drainRemote() {
         remotePending = false;
         for (Slab slab : slabs) {
-            if (slab.remotePending() == 0) {
+            if (slab.remotePending() == 0 && !slab.hasLocalFrees()) {
                 continue;
             }
             if (!slab.reclaim()) {

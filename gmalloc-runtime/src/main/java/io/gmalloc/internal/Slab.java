@@ -432,6 +432,11 @@ final class Slab {
         }
     }
 
+    /** Whether L may hold frees a {@link #reclaim} has not moved yet. Owner only. */
+    boolean hasLocalFrees() {
+        return localHigh >= 0;
+    }
+
     /** Whether every block is in F (nothing live, nothing waiting in L or R). Owner only, after a reclaim. */
     boolean allFree() {
         return used == 0 && localHigh < 0 && remotePending() == 0;

@@ -12,9 +12,12 @@ import io.gmalloc.examples.Particle;
 import io.gmalloc.examples.ParticleBucket;
 import io.gmalloc.examples.Vec3;
 import io.gmalloc.examples.Vec3Bucket;
+import io.gmalloc.examples.reliability.Records.Header;
 import io.gmalloc.examples.reliability.Records.Mixed;
 import io.gmalloc.examples.reliability.Records.Odd;
 import io.gmalloc.examples.reliability.Records.Pair;
+import io.gmalloc.examples.reliability.Records.Side;
+import io.gmalloc.examples.reliability.Records.Tagged;
 import io.gmalloc.examples.reliability.Records.Tiny;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,13 @@ class GeneratedBucketModelTest {
     /** What the test needs of one generated bucket class. */
     record Type(String name, long size, boolean special, LongSupplier alloc, ToLongFunction<Object> allocValue,
             LongConsumer free, LongFunction<Object> load, ObjLongConsumer<Object> store, LongFunction<Object> value,
-            Object zero) {
+            Object zero, LongFunction<Object> badValue) {
+        Type(String name, long size, boolean special, LongSupplier alloc, ToLongFunction<Object> allocValue,
+                LongConsumer free, LongFunction<Object> load, ObjLongConsumer<Object> store,
+                LongFunction<Object> value, Object zero) {
+            this(name, size, special, alloc, allocValue, free, load, store, value, zero, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -76,7 +85,24 @@ class GeneratedBucketModelTest {
                     new Mixed((byte) 0, 0, (short) 0)),
             new Type("Pair", PairBucket.SIZE, true, PairBucket::alloc, v -> PairBucket.alloc((Pair) v),
                     PairBucket::free, PairBucket::load, (v, a) -> PairBucket.store(a, (Pair) v),
-                    s -> new Pair(s * 31 + 7, s / 3.0 + 1), new Pair(0, 0)));
+                    s -> new Pair(s * 31 + 7, s / 3.0 + 1), new Pair(0, 0)),
+            new Type("Tagged", TaggedBucket.SIZE, false, TaggedBucket::alloc, v -> TaggedBucket.alloc((Tagged) v),
+                    TaggedBucket::free, TaggedBucket::load, (v, a) -> TaggedBucket.store(a, (Tagged) v),
+                    GeneratedBucketModelTest::tagged, new Tagged("", Side.BUY, 0, 0, new short[3]),
+                    s -> new Tagged("too-long-" + s, Side.SELL, 1, 2, new short[3])),
+            new Type("Header", HeaderBucket.SIZE, true, HeaderBucket::alloc, v -> HeaderBucket.alloc((Header) v),
+                    HeaderBucket::free, HeaderBucket::load, (v, a) -> HeaderBucket.store(a, (Header) v),
+                    s -> new Header((short) (s * 7), "h" + (s % 1000), new byte[] {(byte) s, 1, (byte) ~s},
+                            Side.values()[(int) (s % 3)]),
+                    new Header((short) 0, "", new byte[3], Side.BUY),
+                    s -> new Header((short) 1, "h", new byte[(int) (s % 2) * 5], Side.CROSS)));
+
+    /** Strings of 0 to 6 UTF-8 bytes, some not ASCII. */
+    private static Tagged tagged(long s) {
+        String[] tags = {"", "a", "ab€", "é", "EURUSD", "x" + (s % 10)};
+        return new Tagged(tags[(int) (s % tags.length)], Side.values()[(int) (s % 3)], (int) (s * 0x01010101L),
+                s * 0x9E3779B97F4A7C15L, new short[] {(short) s, (short) -s, (short) (s >> 3)});
+    }
 
     private static Vec3 vec3(long s) {
         return new Vec3(s % 1000 + 0.25f, -(s % 777) - 1, (s % 313) * 0.5f + 2);
@@ -111,6 +137,9 @@ class GeneratedBucketModelTest {
 
     record Trim() implements Op {}
 
+    /** A store of a value that cannot be stored (string too long, array of the wrong length): nothing changes. */
+    record BadStore(int pick, long seed) implements Op {}
+
     private static Arbitrary<Integer> picks() {
         return Arbitraries.integers().between(0, 1000);
     }
@@ -132,7 +161,8 @@ class GeneratedBucketModelTest {
                         remote.map(r -> (Op) new Free(p, g, r))))),
                 Tuple.of(2, picks().flatMap(p -> types().map(t -> (Op) new WrongBucketFree(p, t)))),
                 Tuple.of(2, picks().map(p -> (Op) new FreeAgain(p))),
-                Tuple.of(1, Arbitraries.just((Op) new Trim()))));
+                Tuple.of(1, Arbitraries.just((Op) new Trim())),
+                Tuple.of(2, picks().flatMap(p -> seeds.map(s -> (Op) new BadStore(p, s))))));
         return op.list().ofMaxSize(80);
     }
 
@@ -252,6 +282,15 @@ class GeneratedBucketModelTest {
                     assertThat(e.address()).isEqualTo(address);
                 }
                 case Trim() -> GMalloc.trim();
+                case BadStore(int pick, long seed) -> {
+                    List<Block> vocabulary = live.stream().filter(b -> b.type.badValue != null).toList();
+                    if (!vocabulary.isEmpty()) {
+                        Block b = vocabulary.get(pick % vocabulary.size());
+                        Object bad = b.type.badValue.apply(seed);
+                        assertThat(catchThrowable(() -> b.type.store.accept(bad, b.address)))
+                                .as("store of %s into a %s", bad, b.type).isInstanceOf(IllegalArgumentException.class);
+                    }
+                }
             }
         }
 
@@ -276,7 +315,8 @@ class GeneratedBucketModelTest {
 
         private void check(Op op) {
             for (Block b : live) {
-                assertThat(b.type.load.apply(b.address)).as("after step %d (%s): %s", step, op, b).isEqualTo(b.value);
+                assertThat(b.type.load.apply(b.address)).as("after step %d (%s): %s", step, op, b)
+                        .usingRecursiveComparison().isEqualTo(b.value);
             }
             assertThat(GMalloc.stats().liveBlocks() - baselineLive).as("live blocks after step %d (%s)", step, op)
                     .isEqualTo(live.size());

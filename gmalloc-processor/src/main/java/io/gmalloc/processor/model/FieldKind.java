@@ -23,7 +23,11 @@ public enum FieldKind {
     /** {@code double} as {@code double}. */
     DOUBLE("double", "double", 8, "JAVA_DOUBLE", "JAVA_DOUBLE_UNALIGNED"),
     /** A nested {@code @GMallocBucket} record, inlined as a nested C struct; size and alignment are its own. */
-    STRUCT("", "struct", 0, "", "");
+    STRUCT("", "struct", 0, "", ""),
+    /** A {@code @Utf8(n) String}: {@code char c[n]}, UTF-8 bytes padded with NUL. */
+    UTF8("String", "char", 1, "JAVA_BYTE", "JAVA_BYTE"),
+    /** An enum stored as its ordinal: {@code uint8_t} for at most 256 constants, else {@code uint16_t}. */
+    ENUM("", "", 0, "", "");
 
     private final String javaName;
     private final String cName;
@@ -60,7 +64,7 @@ public enum FieldKind {
     /**
      * Returns the size of a primitive kind, which is also its natural alignment on LP64.
      *
-     * @return bytes; 0 for {@link #STRUCT}
+     * @return bytes; 0 for {@link #STRUCT} and {@link #ENUM}, whose size depends on the type
      */
     public long sizeBytes() {
         return sizeBytes;
@@ -86,6 +90,15 @@ public enum FieldKind {
     }
 
     /**
+     * Whether this kind is one of the eight Java primitives.
+     *
+     * @return {@code false} for {@link #STRUCT}, {@link #UTF8} and {@link #ENUM}
+     */
+    public boolean isPrimitive() {
+        return this != STRUCT && this != UTF8 && this != ENUM;
+    }
+
+    /**
      * Maps a Java primitive keyword to its kind.
      *
      * @param javaName e.g. {@code "int"}
@@ -93,7 +106,7 @@ public enum FieldKind {
      */
     public static FieldKind ofPrimitive(String javaName) {
         for (FieldKind kind : values()) {
-            if (kind != STRUCT && kind.javaName.equals(javaName)) {
+            if (kind.isPrimitive() && kind.javaName.equals(javaName)) {
                 return kind;
             }
         }

@@ -1,19 +1,33 @@
 package io.gmalloc.processor.model;
 
+import java.util.Locale;
+
 /**
- * One record component placed in the struct.
+ * One component placed in the struct; built once, by {@link StructModel#place}.
  *
  * @param name component name; also the accessor name
- * @param kind primitive kind, or {@link FieldKind#STRUCT} for a nested record
+ * @param type what it stores
  * @param offsetBytes offset inside the enclosing struct
- * @param struct the nested struct when {@code kind} is {@link FieldKind#STRUCT}, otherwise {@code null}
+ * @param paddingBeforeBytes padding between the previous member's end (or the struct's start) and this one
  */
-public record FieldModel(String name, FieldKind kind, long offsetBytes, StructModel struct) {
-    /** Checks that {@code struct} is present exactly for nested records. */
-    public FieldModel {
-        if ((kind == FieldKind.STRUCT) != (struct != null)) {
-            throw new IllegalArgumentException("component " + name + ": struct must be given exactly for STRUCT");
-        }
+public record FieldModel(String name, FieldType type, long offsetBytes, long paddingBeforeBytes) {
+
+    /**
+     * Returns the element kind.
+     *
+     * @return {@code type().kind()}
+     */
+    public FieldKind kind() {
+        return type.kind();
+    }
+
+    /**
+     * Returns the nested struct.
+     *
+     * @return the struct of a {@link FieldKind#STRUCT} component or array element, otherwise {@code null}
+     */
+    public StructModel struct() {
+        return type.struct();
     }
 
     /**
@@ -22,7 +36,7 @@ public record FieldModel(String name, FieldKind kind, long offsetBytes, StructMo
      * @return bytes
      */
     public long sizeBytes() {
-        return kind == FieldKind.STRUCT ? struct.sizeBytes() : kind.sizeBytes();
+        return type.sizeBytes();
     }
 
     /**
@@ -31,15 +45,62 @@ public record FieldModel(String name, FieldKind kind, long offsetBytes, StructMo
      * @return bytes, a power of two
      */
     public long alignment() {
-        return kind == FieldKind.STRUCT ? struct.alignment() : kind.sizeBytes();
+        return type.alignment();
+    }
+
+    /**
+     * Returns the offset just past this component.
+     *
+     * @return {@code offsetBytes + sizeBytes}
+     */
+    public long endBytes() {
+        return offsetBytes + sizeBytes();
     }
 
     /**
      * Returns the component as declared, for javadoc.
      *
-     * @return e.g. {@code "float x"} or {@code "Vec3 pos"}
+     * @return e.g. {@code "float x"}, {@code "Vec3 pos"} or {@code "@Length(4) int[] levels"}
      */
     public String declaration() {
-        return (kind == FieldKind.STRUCT ? struct.type().simpleName() : kind.javaName()) + " " + name;
+        return type.javaDeclaration() + " " + name;
+    }
+
+    /**
+     * Returns the C member declaration.
+     *
+     * @return e.g. {@code "int32_t levels[4]"}, {@code "char symbol[8]"}, {@code "Vec3 pos"}
+     */
+    public String cDeclaration() {
+        return type.cElementType() + " " + name + (type.length() > 0 ? "[" + type.length() + "]" : "");
+    }
+
+    /**
+     * Returns the name of an array's length constant: the component name in upper snake case plus
+     * {@code _LENGTH}.
+     *
+     * @return e.g. {@code "PRICE_LEVELS_LENGTH"} for {@code priceLevels}
+     */
+    public String lengthConstant() {
+        return upperSnake(name) + "_LENGTH";
+    }
+
+    /**
+     * Converts a Java name to upper snake case.
+     *
+     * @param name e.g. {@code "priceLevels"}
+     * @return e.g. {@code "PRICE_LEVELS"}
+     */
+    public static String upperSnake(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))
+                    && name.charAt(i - 1) != '_') {
+                out.append('_');
+            }
+            out.append(c);
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
     }
 }

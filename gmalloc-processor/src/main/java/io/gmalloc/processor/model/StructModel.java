@@ -1,9 +1,10 @@
 package io.gmalloc.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A record as a C struct: its components with offsets, its size and alignment.
+ * A record as a C struct: its components with offsets and padding, its size and alignment.
  *
  * @param type the record
  * @param fields components in declaration order, offsets increasing
@@ -29,20 +30,28 @@ public record StructModel(
     }
 
     /**
-     * Places components with {@link LayoutPlanner}.
+     * A component before placement.
+     *
+     * @param name component name
+     * @param type what it stores
+     */
+    public record Declared(String name, FieldType type) {}
+
+    /**
+     * Places components with {@link LayoutPlanner}; the only place {@link FieldModel}s are made.
      *
      * @param type the record
-     * @param components each component's name, kind and nested struct (null unless {@link FieldKind#STRUCT})
+     * @param components each component's name and type, in declaration order
      * @return the placed struct
      */
-    public static StructModel place(RecordRef type, List<FieldModel> components) {
+    public static StructModel place(RecordRef type, List<Declared> components) {
         LayoutPlanner.Plan plan = LayoutPlanner.plan(components.stream()
-                .map(f -> new LayoutPlanner.Member(f.name(), f.sizeBytes(), f.alignment()))
+                .map(c -> new LayoutPlanner.Member(c.name(), c.type().sizeBytes(), c.type().alignment()))
                 .toList());
-        List<FieldModel> placed = new java.util.ArrayList<>(components.size());
+        List<FieldModel> placed = new ArrayList<>(components.size());
         for (int i = 0; i < components.size(); i++) {
-            FieldModel f = components.get(i);
-            placed.add(new FieldModel(f.name(), f.kind(), plan.offsets().get(i), f.struct()));
+            Declared c = components.get(i);
+            placed.add(new FieldModel(c.name(), c.type(), plan.offsets().get(i), plan.paddingBeforeBytes().get(i)));
         }
         return new StructModel(type, placed, plan.sizeBytes(), plan.alignment(), plan.paddingBeforeBytes(),
                 plan.trailingPaddingBytes());

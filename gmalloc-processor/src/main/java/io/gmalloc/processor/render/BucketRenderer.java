@@ -1,5 +1,14 @@
 package io.gmalloc.processor.render;
 
+import static io.gmalloc.processor.render.Access.MEMORY_LAYOUT;
+import static io.gmalloc.processor.render.Access.MEMORY_SEGMENT;
+import static io.gmalloc.processor.render.Access.STRUCT_LAYOUT;
+import static io.gmalloc.processor.render.Access.className;
+import static io.gmalloc.processor.render.Access.offset;
+import static io.gmalloc.processor.render.AccessorRenderer.ADDRESS_PARAM;
+import static io.gmalloc.processor.render.AccessorRenderer.check;
+import static io.gmalloc.processor.render.AccessorRenderer.doc;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -11,61 +20,45 @@ import com.palantir.javapoet.TypeSpec;
 import io.gmalloc.processor.Names;
 import io.gmalloc.processor.model.BucketKind;
 import io.gmalloc.processor.model.BucketModel;
-import io.gmalloc.processor.model.FieldKind;
 import io.gmalloc.processor.model.FieldModel;
-import io.gmalloc.processor.model.RecordRef;
 import io.gmalloc.processor.model.StructModel;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * Renders a {@link BucketModel} as the {@code <Record>Bucket} class of docs/design.md §4, shaped like jextract output:
  * static accessors named after the components, layout and offsets as constants, private helpers with {@code $}
- * in their names so they never clash with components. Sees only model records; the output depends on nothing
- * but the model, so it is deterministic.
+ * in their names so they never clash with components. Reads as a list of steps: constants, allocation, arrays,
+ * whole-record access (or the flyweight), per-component accessors ({@link AccessorRenderer}), nested-struct and
+ * value helpers ({@link Access}). Sees only model records; the output depends on nothing but the model, so it is
+ * deterministic.
  */
 public final class BucketRenderer {
-    static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
-    static final ClassName MEMORY_LAYOUT = ClassName.get("java.lang.foreign", "MemoryLayout");
-    static final ClassName STRUCT_LAYOUT = ClassName.get("java.lang.foreign", "StructLayout");
-    static final ClassName VALUE_LAYOUT = ClassName.get("java.lang.foreign", "ValueLayout");
-
     private static final Modifier[] CONSTANT = {Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL};
     private static final Modifier[] PRIVATE_CONSTANT = {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL};
     private static final Modifier[] API = {Modifier.PUBLIC, Modifier.STATIC};
+    private static final ClassName INVALID_FREE = ClassName.get("io.gmalloc", "InvalidFreeException");
 
     private final BucketModel model;
     private final StructModel struct;
     private final ClassName recordType;
-
-    /** Prefix of each nested struct's private helpers ({@code Vec3} → {@code Vec3$LAYOUT}, {@code load$Vec3}). */
-    private final Map<String, String> helperNames = new LinkedHashMap<>();
+    private final Access access;
+    private final AccessorRenderer accessors;
 
     private BucketRenderer(BucketModel model) {
         this.model = model;
         this.struct = model.struct();
         this.recordType = className(struct.type());
-        Set<String> used = new HashSet<>();
-        for (StructModel nested : model.nestedStructs()) {
-            String base = nested.type().simpleName();
-            String name = base;
-            for (int i = 2; !used.add(name); i++) {
-                name = base + "$" + i;
-            }
-            helperNames.put(nested.type().canonicalName(), name);
-        }
+        this.access = new Access(model);
+        this.accessors = new AccessorRenderer(access);
     }
 
     /**
      * Renders the generated class; the caller adds originating elements when writing it.
      *
      * @param model a validated model
-     * @return the source file, in the record's package
+     * @return the class, to be written in the record's package
      */
     public static TypeSpec.Builder render(BucketModel model) {
         return new BucketRenderer(model).type();
@@ -85,15 +78,10 @@ public final class BucketRenderer {
                 .build();
     }
 
-    static ClassName className(RecordRef ref) {
-        List<String> names = ref.simpleNames();
-        return ClassName.get(ref.packageName(), names.getFirst(), names.subList(1, names.size()).toArray(String[]::new));
-    }
-
     private TypeSpec.Builder type() {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("$L", JavadocRenderer.classDoc(model));
+                .addJavadoc(Javadoc.of(JavadocRenderer.classDoc(model), Javadoc.TYPE));
         if (model.generatedAnnotation()) {
             type.addAnnotation(AnnotationSpec.builder(ClassName.bestGuess(Names.GENERATED))
                     .addMember("value", "$S", Names.PROCESSOR)
@@ -105,7 +93,7 @@ public final class BucketRenderer {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Static members only.\n")
                 .build());
-        addLifecycle(type);
+        addAllocation(type);
         addArrays(type);
         addRegionOverloads(type);
         if (model.flyweight()) {
@@ -114,13 +102,14 @@ public final class BucketRenderer {
             addWholeRecordAccess(type);
         }
         for (FieldModel field : struct.fields()) {
-            addAccessors(type, field);
+            accessors.addAccessors(type, field);
         }
         type.addMethod(segment());
         for (StructModel nested : model.nestedStructs()) {
             type.addMethod(nestedLoad(nested));
             type.addMethod(nestedStore(nested));
         }
+        type.addMethods(access.helperMethods());
         return type;
     }
 
@@ -128,28 +117,37 @@ public final class BucketRenderer {
 
     private void addConstants(TypeSpec.Builder type) {
         for (StructModel nested : model.nestedStructs()) {
-            type.addField(FieldSpec.builder(STRUCT_LAYOUT, helper(nested) + "$LAYOUT", PRIVATE_CONSTANT)
-                    .addJavadoc("The C layout of the nested {@code $L}.\n", nested.type().canonicalName())
+            type.addField(FieldSpec.builder(STRUCT_LAYOUT, access.helper(nested) + "$LAYOUT", PRIVATE_CONSTANT)
+                    .addJavadoc(doc("The C layout of the nested {@code " + nested.type().canonicalName() + "}.\n"))
                     .initializer(layout(nested))
                     .build());
         }
         type.addField(FieldSpec.builder(STRUCT_LAYOUT, "LAYOUT", CONSTANT)
-                .addJavadoc("The C layout of {@code $L}: members $L, padding explicit.\n",
-                        struct.type().simpleName(), memberList())
+                .addJavadoc(doc("The C layout of {@code " + struct.type().simpleName() + "}: members "
+                        + memberList() + ", padding explicit.\n"))
                 .initializer(layout(struct))
                 .build());
         type.addField(FieldSpec.builder(long.class, "SIZE", CONSTANT)
-                .addJavadoc("Bytes per {@code $L}, trailing padding included; also the distance between blocks.\n",
-                        struct.type().simpleName())
+                .addJavadoc(doc("Bytes per {@code " + struct.type().simpleName()
+                        + "}, trailing padding included; also the distance between blocks.\n"))
                 .initializer("$LL", struct.sizeBytes())
                 .build());
         type.addField(FieldSpec.builder(long.class, "ALIGNMENT", CONSTANT)
-                .addJavadoc("Alignment of {@code $L}: its largest member alignment.\n", struct.type().simpleName())
+                .addJavadoc(doc("Alignment of {@code " + struct.type().simpleName()
+                        + "}: its largest member alignment; every block is aligned to it.\n"))
                 .initializer("$LL", struct.alignment())
                 .build());
         for (FieldModel field : struct.fields()) {
+            if (field.type().isArray()) {
+                type.addField(FieldSpec.builder(int.class, field.lengthConstant(), CONSTANT)
+                        .addJavadoc(doc("Number of elements of {@code " + field.name() + "}: its {@code @Length}.\n"))
+                        .initializer("$L", field.type().length())
+                        .build());
+            }
+        }
+        for (FieldModel field : struct.fields()) {
             type.addField(FieldSpec.builder(long.class, offset(field), PRIVATE_CONSTANT)
-                    .addJavadoc("Byte offset of {@code $L}.\n", field.name())
+                    .addJavadoc(doc("Byte offset of {@code " + field.name() + "}.\n"))
                     .initializer("$LL", field.offsetBytes())
                     .build());
         }
@@ -161,6 +159,7 @@ public final class BucketRenderer {
                 .addJavadoc("{@code -Dgmalloc.checked=true}, read once so the JIT folds the check away when off.\n")
                 .initializer("$T.checkedMode()", Names.GMALLOC)
                 .build());
+        type.addFields(access.helperConstants());
         if (model.bucketKind() == BucketKind.SPECIAL) {
             type.addField(FieldSpec.builder(Names.SPECIAL_BUCKET, "BUCKET$", PRIVATE_CONSTANT)
                     .addJavadoc("This type's own bucket: blocks exactly {@code SIZE} bytes apart.\n")
@@ -169,23 +168,17 @@ public final class BucketRenderer {
         }
     }
 
+    /** The struct's layout; padding comes from the model, which planned it once. */
     private CodeBlock layout(StructModel s) {
         List<CodeBlock> members = new ArrayList<>();
-        long end = 0;
         for (FieldModel field : s.fields()) {
-            if (field.offsetBytes() > end) {
-                members.add(CodeBlock.of("$T.paddingLayout($LL)", MEMORY_LAYOUT, field.offsetBytes() - end));
+            if (field.paddingBeforeBytes() > 0) {
+                members.add(CodeBlock.of("$T.paddingLayout($LL)", MEMORY_LAYOUT, field.paddingBeforeBytes()));
             }
-            if (field.kind() == FieldKind.STRUCT) {
-                members.add(CodeBlock.of("$L$$LAYOUT.withName($S)", helper(field.struct()), field.name()));
-            } else {
-                members.add(CodeBlock.of(
-                        "$T.$L.withName($S)", VALUE_LAYOUT, field.kind().layoutConstant(), field.name()));
-            }
-            end = field.offsetBytes() + field.sizeBytes();
+            members.add(access.memberLayout(field));
         }
-        if (s.sizeBytes() > end) {
-            members.add(CodeBlock.of("$T.paddingLayout($LL)", MEMORY_LAYOUT, s.sizeBytes() - end));
+        if (s.trailingPaddingBytes() > 0) {
+            members.add(CodeBlock.of("$T.paddingLayout($LL)", MEMORY_LAYOUT, s.trailingPaddingBytes()));
         }
         return CodeBlock.builder()
                 .add("$T.structLayout(\n$>$>", MEMORY_LAYOUT)
@@ -194,53 +187,276 @@ public final class BucketRenderer {
                 .build();
     }
 
-    // ---- alloc / free / load / store -----------------------------------------------------------------------
+    // ---- allocation: alloc, alloc(value), free (one method each, so overloads slot in beside them) ---------
 
-    private void addLifecycle(TypeSpec.Builder type) {
+    private void addAllocation(TypeSpec.Builder type) {
+        type.addMethod(alloc());
+        type.addMethod(free());
+        if (!model.flyweight()) {
+            type.addMethod(allocValue()); // an interface has no record to copy in
+        }
+        if (model.bucketKind() == BucketKind.SPECIAL) {
+            type.addMethod(freeFailed());
+        }
+    }
+
+    private MethodSpec alloc() {
         MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
                 .addModifiers(API)
                 .returns(long.class)
-                .addJavadoc("Allocates a zeroed {@code $L} block $L.\n\n", struct.type().simpleName(), source())
-                .addJavadoc("@return the block's address; release it with {@link #free(long)}\n")
-                .addJavadoc("@throws OutOfMemoryError if gmalloc cannot get memory (or would pass {@code -Dgmalloc.maxBytes})\n");
+                .addJavadoc(doc("Allocates a zeroed {@code " + struct.type().simpleName() + "} block " + source()
+                        + ".\n\n@return the block's address; release it with {@link #free(long)}\n"
+                        + "@throws OutOfMemoryError if gmalloc cannot get memory (or would pass "
+                        + "{@code -Dgmalloc.maxBytes})\n"));
+        if (model.bucketKind() == BucketKind.SPECIAL) {
+            alloc.addStatement("return BUCKET$$.alloc()");
+        } else {
+            alloc.addStatement("return $T.gmalloc(SIZE)", Names.GMALLOC);
+        }
+        return alloc.build();
+    }
+
+    private MethodSpec free() {
+        boolean special = model.bucketKind() == BucketKind.SPECIAL;
         MethodSpec.Builder free = MethodSpec.methodBuilder("free")
                 .addModifiers(API)
                 .addParameter(long.class, "address")
-                .addJavadoc("Frees a block returned by {@link #alloc()}; {@code 0} is ignored.\n\n")
-                .addJavadoc("@param address the block's address\n")
-                .addJavadoc("@throws io.gmalloc.InvalidFreeException if {@code address} is not a live block $L\n",
-                        model.bucketKind() == BucketKind.SPECIAL ? "of this bucket" : "of gmalloc");
-        if (model.bucketKind() == BucketKind.SPECIAL) {
-            alloc.addStatement("return BUCKET$$.alloc()");
+                .addJavadoc(doc("Frees a block returned by {@link #alloc()}; {@code 0} is ignored.\n\n"
+                        + "@param address the block's address\n"
+                        + "@throws io.gmalloc.InvalidFreeException if {@code address} is not a live block "
+                        + (special ? "of this bucket (an array from {@link #allocArray(long)} is freed with "
+                                + "{@link #freeArray(long)})" : "of gmalloc")
+                        + "\n"));
+        if (special) {
             free.beginControlFlow("if (address != 0)")
+                    .beginControlFlow("try")
                     .addStatement("BUCKET$$.free(address)")
+                    .nextControlFlow("catch ($T e)", INVALID_FREE)
+                    .addStatement("throw free$$failed(e)")
+                    .endControlFlow()
                     .endControlFlow();
         } else {
-            alloc.addStatement("return $T.gmalloc(SIZE)", Names.GMALLOC);
             free.addStatement("$T.gfree(address)", Names.GMALLOC);
         }
-        type.addMethod(alloc.build());
-        type.addMethod(free.build());
-        if (model.flyweight()) {
-            return; // no record to copy in
-        }
-        type.addMethod(MethodSpec.methodBuilder("alloc")
+        return free.build();
+    }
+
+    /** Adds the hint a user needs when {@code free} is given an array's base (kept out of {@code free} itself). */
+    private MethodSpec freeFailed() {
+        return MethodSpec.methodBuilder("free$failed")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(INVALID_FREE)
+                .addParameter(INVALID_FREE, "e")
+                .addJavadoc(doc("Explains a wrong-bucket free: the usual cause is an array's base.\n\n"
+                        + "@param e what the bucket threw\n@return the exception to throw\n"))
+                .beginControlFlow("if (e.reason() != $T.Reason.WRONG_BUCKET)", INVALID_FREE)
+                .addStatement("return e")
+                .endControlFlow()
+                .addStatement("return new $T(e.address(), e.reason(), $S + e.getMessage() + $S)", INVALID_FREE,
+                        model.generatedName() + ".free: ",
+                        " (a block from allocArray is freed with freeArray(long))")
+                .build();
+    }
+
+    private MethodSpec allocValue() {
+        return MethodSpec.methodBuilder("alloc")
                 .addModifiers(API)
                 .returns(long.class)
                 .addParameter(recordType, "value")
-                .addJavadoc("Allocates a block and stores {@code value} in it.\n\n")
-                .addJavadoc("@param value the record to copy off-heap\n")
-                .addJavadoc("@return the block's address; release it with {@link #free(long)}\n")
-                .addJavadoc("@throws NullPointerException if {@code value} or a nested record in it is null "
-                        + "(the block is freed again)\n")
+                .addJavadoc(doc("Allocates a block and stores {@code value} in it; {@code value} is checked "
+                        + "first, so a value that cannot be stored allocates nothing.\n\n"
+                        + "@param value the record to copy off-heap\n"
+                        + "@return the block's address; release it with {@link #free(long)}\n"
+                        + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
+                        + (Access.fallible(struct) ? "@throws IllegalArgumentException if a string or array "
+                                + "component does not fit (see {@link #store})\n" : "")))
+                .addCode(checkValue())
                 .addStatement("long address = alloc()")
-                .beginControlFlow("try")
-                .addStatement("store(address, value)")
-                .nextControlFlow("catch (RuntimeException e)")
-                .addStatement("free(address)")
-                .addStatement("throw e")
-                .endControlFlow()
+                .addCode(writeValue(CodeBlock.of("address")))
                 .addStatement("return address")
+                .build();
+    }
+
+    // ---- contiguous arrays of structs ----------------------------------------------------------------------
+
+    /** Contiguous arrays of structs: one zeroed gmalloc block of {@code count * SIZE} bytes. */
+    private void addArrays(TypeSpec.Builder type) {
+        String name = struct.type().simpleName();
+        type.addMethod(MethodSpec.methodBuilder("allocArray")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(long.class, "count")
+                .addJavadoc(doc("Allocates a zeroed array of {@code count} contiguous {@code " + name
+                        + "} structs, {@code SIZE} bytes apart, as one gmalloc block (not from this type's "
+                        + "bucket).\n\n@param count number of elements, not negative\n"
+                        + "@return the address of element 0; address elements with "
+                        + "{@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}\n"
+                        + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
+                        + "overflows\n"))
+                .beginControlFlow("if (count < 0)")
+                .addStatement("throw new $T($S + count)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: count must not be negative: ")
+                .endControlFlow()
+                .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
+                .addStatement("throw new $T($S + count + $S)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: ", " elements of " + struct.sizeBytes()
+                                + " bytes overflow a long")
+                .endControlFlow()
+                .addStatement("return $T.gcalloc(count, SIZE)", Names.GMALLOC)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("elementAddress")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(long.class, "base")
+                .addParameter(long.class, "index")
+                .addJavadoc(doc("Returns the address of element {@code index} of an array from "
+                        + "{@link #allocArray(long)}, for this class's accessors. No bounds check here; checked "
+                        + "mode checks the accessors.\n\n@param base the array's address\n"
+                        + "@param index element index, {@code 0 <= index < count}\n"
+                        + "@return {@code base + index * SIZE}\n"))
+                .addStatement("return base + index * SIZE")
+                .build());
+        MethodSpec.Builder freeArray = MethodSpec.methodBuilder("freeArray")
+                .addModifiers(API)
+                .addParameter(long.class, "base")
+                .addJavadoc(doc("Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.\n\n"
+                        + "@param base the array's address\n"
+                        + "@throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block"
+                        + (singleBlockDetectable() ? ", or is a single block from {@link #alloc()}" : "") + "\n"));
+        if (singleBlockDetectable()) {
+            // A SIZE that is not a multiple of 8 is never the usable size of a gmalloc or gcalloc block, only
+            // the stride of a special bucket: such a base came from alloc(), not allocArray.
+            freeArray.beginControlFlow("if (base != 0 && $T.usableSize(base) == SIZE)", Names.GMALLOC)
+                    .addStatement("throw new $T(base, $T.Reason.WRONG_BUCKET, $S + Long.toHexString(base) + $S)",
+                            INVALID_FREE, INVALID_FREE, model.generatedName() + ".freeArray: address 0x",
+                            " is a single " + name + " block from alloc(), not an array from allocArray; free it"
+                                    + " with free(long); nothing was changed")
+                    .endControlFlow();
+        }
+        type.addMethod(freeArray.addStatement("$T.gfree(base)", Names.GMALLOC).build());
+    }
+
+    // ---- the same in a Region ------------------------------------------------------------------------------
+
+    /**
+     * {@code alloc(Region)}, {@code alloc(Region, value)} and {@code allocArray(Region, count)} (docs/design.md §2a):
+     * the same blocks as the plain overloads, owned by a region and freed with it. A special bucket allocates from
+     * an arena of its stride that belongs to the region.
+     */
+    private void addRegionOverloads(TypeSpec.Builder type) {
+        String name = struct.type().simpleName();
+        String regionParam = "@param region an open region of the calling thread\n";
+        String regionThrows = "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
+                + "@throws IllegalStateException if {@code region} is closed\n";
+        MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addJavadoc(doc("Allocates a zeroed {@code " + name + "} block in {@code region}: it is freed when "
+                        + "the region closes, or earlier with {@link #free(long)}.\n\n" + regionParam
+                        + "@return the block's address\n" + regionThrows));
+        if (model.bucketKind() == BucketKind.SPECIAL) {
+            alloc.addStatement("return BUCKET$$.alloc(region)");
+        } else {
+            alloc.addStatement("return region.gmalloc(SIZE)");
+        }
+        type.addMethod(alloc.build());
+        if (!model.flyweight()) {
+            type.addMethod(MethodSpec.methodBuilder("alloc")
+                    .addModifiers(API)
+                    .returns(long.class)
+                    .addParameter(Names.REGION, "region")
+                    .addParameter(recordType, "value")
+                    .addJavadoc(doc("Allocates a block in {@code region} and stores {@code value} in it; "
+                            + "{@code value} is checked first, so a value that cannot be stored allocates nothing."
+                            + "\n\n" + regionParam + "@param value the record to copy off-heap\n"
+                            + "@return the block's address\n"
+                            + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
+                            + (Access.fallible(struct) ? "@throws IllegalArgumentException if a string or array "
+                                    + "component does not fit (see {@link #store})\n" : "")
+                            + regionThrows))
+                    .addCode(checkValue())
+                    .addStatement("long address = alloc(region)")
+                    .addCode(writeValue(CodeBlock.of("address")))
+                    .addStatement("return address")
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("allocArray")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addParameter(long.class, "count")
+                .addJavadoc(doc("Allocates a zeroed array of {@code count} contiguous {@code " + name + "} structs "
+                        + "in {@code region}, as one block of the region, freed when it closes or with "
+                        + "{@link #freeArray(long)}.\n\n" + regionParam
+                        + "@param count number of elements, not negative\n@return the address of element 0\n"
+                        + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
+                        + "overflows\n" + regionThrows))
+                .beginControlFlow("if (count < 0)")
+                .addStatement("throw new $T($S + count)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: count must not be negative: ")
+                .endControlFlow()
+                .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
+                .addStatement("throw new $T($S + count + $S)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: ", " elements of " + struct.sizeBytes()
+                                + " bytes overflow a long")
+                .endControlFlow()
+                .addStatement("return region.gcalloc(count, SIZE)")
+                .build());
+    }
+
+    private boolean singleBlockDetectable() {
+        return model.bucketKind() == BucketKind.SPECIAL && struct.sizeBytes() % 8 != 0;
+    }
+
+    // ---- whole record: load / store, or the flyweight --------------------------------------------------------
+
+    private CodeBlock checkValue() {
+        return CodeBlock.builder()
+                .addStatement("$T.requireNonNull(value, $S)", Access.OBJECTS, "value")
+                .add(access.checkAll(struct, "value"))
+                .build();
+    }
+
+    private CodeBlock writeValue(CodeBlock address) {
+        CodeBlock.Builder writes = CodeBlock.builder();
+        for (FieldModel field : struct.fields()) {
+            writes.add(access.write(field, CodeBlock.of("$L + $L", address, offset(field)),
+                    CodeBlock.of("value.$L()", field.name())));
+        }
+        return writes.build();
+    }
+
+    private void addWholeRecordAccess(TypeSpec.Builder type) {
+        List<CodeBlock> reads = new ArrayList<>();
+        for (FieldModel field : struct.fields()) {
+            reads.add(access.read(field, CodeBlock.of("address + $L", offset(field))));
+        }
+        String name = struct.type().simpleName();
+        type.addMethod(MethodSpec.methodBuilder("load")
+                .addModifiers(API)
+                .returns(recordType)
+                .addParameter(long.class, "address")
+                .addJavadoc(doc("Reads the whole {@code " + name + "} at {@code address} into a new record"
+                        + " (arrays are fresh copies).\n\n" + ADDRESS_PARAM + "@return a heap copy\n"))
+                .addCode(check())
+                .addStatement("return new $T(\n$L)", recordType, CodeBlock.join(reads, ",\n"))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("store")
+                .addModifiers(API)
+                .addParameter(long.class, "address")
+                .addParameter(recordType, "value")
+                .addJavadoc(doc("Writes every component of {@code value} to the {@code " + name + "} at {@code "
+                        + "address}. Every component is checked before the first byte is written, so a value "
+                        + "that cannot be stored changes nothing.\n\n" + ADDRESS_PARAM
+                        + "@param value the record to copy\n"
+                        + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
+                        + (Access.fallible(struct) ? "@throws IllegalArgumentException if a {@code @Utf8} string "
+                                + "is too long, contains NUL or is null, or an array's length is not its "
+                                + "{@code @Length}\n" : "")))
+                .addCode(checkValue())
+                .addCode(check())
+                .addCode(writeValue(CodeBlock.of("address")))
                 .build());
     }
 
@@ -257,18 +473,17 @@ public final class BucketRenderer {
                 .addModifiers(API)
                 .returns(ref)
                 .addParameter(long.class, "address")
-                .addJavadoc("Returns a {@code $L} view of the struct at {@code address}; move it with "
-                        + "{@link Ref#moveTo(long)} to visit many structs with one object.\n\n", name)
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@return a new flyweight\n")
+                .addJavadoc(doc("Returns a {@code " + name + "} view of the struct at {@code address}; move it with "
+                        + "{@link Ref#moveTo(long)} to visit many structs with one object.\n\n" + ADDRESS_PARAM
+                        + "@return a new flyweight\n"))
                 .addStatement("return new $T(address)", ref)
                 .build());
         TypeSpec.Builder flyweight = TypeSpec.classBuilder("Ref")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(recordType)
-                .addJavadoc("A {@code $L} over the struct at an address: every method reads or writes off-heap "
-                        + "memory through {@code $L}'s accessors. Not thread-safe; {@link #moveTo(long)} re-points "
-                        + "it.\n", name, model.generatedName())
+                .addJavadoc(Javadoc.of("A {@code " + name + "} over the struct at an address: every method reads "
+                        + "or writes off-heap memory through {@code " + model.generatedName() + "}'s accessors. Not "
+                        + "thread-safe; {@link #moveTo(long)} re-points it.\n", Javadoc.MEMBER))
                 .addField(FieldSpec.builder(long.class, "address", Modifier.PRIVATE)
                         .addJavadoc("The struct this view reads and writes.\n")
                         .build())
@@ -295,7 +510,7 @@ public final class BucketRenderer {
                         .addStatement("return this")
                         .build());
         for (FieldModel field : struct.fields()) {
-            TypeName javaType = javaType(field);
+            TypeName javaType = Access.javaType(field.type());
             flyweight.addMethod(MethodSpec.methodBuilder(field.name())
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
@@ -318,195 +533,15 @@ public final class BucketRenderer {
         type.addType(flyweight.build());
     }
 
-    /** Contiguous arrays of structs (docs/design.md §4 stretch): one zeroed gmalloc block of {@code count * SIZE} bytes. */
-    private void addArrays(TypeSpec.Builder type) {
-        String name = struct.type().simpleName();
-        type.addMethod(MethodSpec.methodBuilder("allocArray")
-                .addModifiers(API)
-                .returns(long.class)
-                .addParameter(long.class, "count")
-                .addJavadoc("Allocates a zeroed array of {@code count} contiguous {@code $L} structs, {@code SIZE} bytes "
-                        + "apart, as one gmalloc block (not from this type's bucket).\n\n", name)
-                .addJavadoc("@param count number of elements, not negative\n")
-                .addJavadoc("@return the address of element 0; address elements with {@link #elementAddress(long, long)} "
-                        + "and release the array with {@link #freeArray(long)}\n")
-                .addJavadoc("@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
-                        + "overflows\n")
-                .addStatement("return $T.gcalloc(count, SIZE)", Names.GMALLOC)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("elementAddress")
-                .addModifiers(API)
-                .returns(long.class)
-                .addParameter(long.class, "base")
-                .addParameter(long.class, "index")
-                .addJavadoc("Returns the address of element {@code index} of an array from {@link #allocArray(long)}, "
-                        + "for this class's accessors. No bounds check here; checked mode checks the accessors.\n\n")
-                .addJavadoc("@param base the array's address\n")
-                .addJavadoc("@param index element index, {@code 0 <= index < count}\n")
-                .addJavadoc("@return {@code base + index * SIZE}\n")
-                .addStatement("return base + index * SIZE")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("freeArray")
-                .addModifiers(API)
-                .addParameter(long.class, "base")
-                .addJavadoc("Frees an array from {@link #allocArray(long)}; {@code 0} is ignored.\n\n")
-                .addJavadoc("@param base the array's address\n")
-                .addJavadoc("@throws io.gmalloc.InvalidFreeException if {@code base} is not a live gmalloc block\n")
-                .addStatement("$T.gfree(base)", Names.GMALLOC)
-                .build());
-    }
-
-    /**
-     * {@code alloc(Region)}, {@code alloc(Region, value)} and {@code allocArray(Region, count)} (docs/design.md §2a):
-     * the same blocks as the plain overloads, owned by a region and freed with it. A special bucket allocates from
-     * an arena of its stride that belongs to the region.
-     */
-    private void addRegionOverloads(TypeSpec.Builder type) {
-        String name = struct.type().simpleName();
-        String regionParam = "@param region an open region of the calling thread\n";
-        String regionThrows = "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
-                + "@throws IllegalStateException if {@code region} is closed\n";
-        MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
-                .addModifiers(API)
-                .returns(long.class)
-                .addParameter(Names.REGION, "region")
-                .addJavadoc("Allocates a zeroed {@code $L} block in {@code region}: it is freed when the region closes, "
-                        + "or earlier with {@link #free(long)}.\n\n", name)
-                .addJavadoc(regionParam)
-                .addJavadoc("@return the block's address\n")
-                .addJavadoc(regionThrows);
-        if (model.bucketKind() == BucketKind.SPECIAL) {
-            alloc.addStatement("return BUCKET$$.alloc(region)");
-        } else {
-            alloc.addStatement("return region.gmalloc(SIZE)");
-        }
-        type.addMethod(alloc.build());
-        if (!model.flyweight()) {
-            type.addMethod(MethodSpec.methodBuilder("alloc")
-                    .addModifiers(API)
-                    .returns(long.class)
-                    .addParameter(Names.REGION, "region")
-                    .addParameter(recordType, "value")
-                    .addJavadoc("Allocates a block in {@code region} and stores {@code value} in it.\n\n")
-                    .addJavadoc(regionParam)
-                    .addJavadoc("@param value the record to copy off-heap\n")
-                    .addJavadoc("@return the block's address\n")
-                    .addJavadoc("@throws NullPointerException if {@code value} or a nested record in it is null "
-                            + "(the block is freed again)\n")
-                    .addJavadoc(regionThrows)
-                    .addStatement("long address = alloc(region)")
-                    .beginControlFlow("try")
-                    .addStatement("store(address, value)")
-                    .nextControlFlow("catch (RuntimeException e)")
-                    .addStatement("free(address)")
-                    .addStatement("throw e")
-                    .endControlFlow()
-                    .addStatement("return address")
-                    .build());
-        }
-        type.addMethod(MethodSpec.methodBuilder("allocArray")
-                .addModifiers(API)
-                .returns(long.class)
-                .addParameter(Names.REGION, "region")
-                .addParameter(long.class, "count")
-                .addJavadoc("Allocates a zeroed array of {@code count} contiguous {@code $L} structs in {@code region}, "
-                        + "as one block of the region, freed when it closes or with {@link #freeArray(long)}.\n\n", name)
-                .addJavadoc(regionParam)
-                .addJavadoc("@param count number of elements, not negative\n")
-                .addJavadoc("@return the address of element 0\n")
-                .addJavadoc("@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
-                        + "overflows\n")
-                .addJavadoc(regionThrows)
-                .addStatement("return region.gcalloc(count, SIZE)")
-                .build());
-    }
-
-    private void addWholeRecordAccess(TypeSpec.Builder type) {
-        List<CodeBlock> reads = new ArrayList<>();
-        CodeBlock.Builder writes = CodeBlock.builder();
-        for (FieldModel field : struct.fields()) {
-            CodeBlock at = CodeBlock.of("address + $L", offset(field));
-            reads.add(read(field, at));
-            writes.add(write(field, at, CodeBlock.of("value.$L()", field.name())));
-        }
-        type.addMethod(MethodSpec.methodBuilder("load")
-                .addModifiers(API)
-                .returns(recordType)
-                .addParameter(long.class, "address")
-                .addJavadoc("Reads the whole {@code $L} at {@code address} into a new record.\n\n",
-                        struct.type().simpleName())
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@return a heap copy\n")
-                .addCode(check())
-                .addStatement("return new $T(\n$L)", recordType, CodeBlock.join(reads, ",\n"))
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("store")
-                .addModifiers(API)
-                .addParameter(long.class, "address")
-                .addParameter(recordType, "value")
-                .addJavadoc("Writes every component of {@code value} to the {@code $L} at {@code address}.\n\n",
-                        struct.type().simpleName())
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@param value the record to copy\n")
-                .addJavadoc("@throws NullPointerException if {@code value} or a nested record in it is null\n")
-                .addCode(check())
-                .addCode(writes.build())
-                .build());
-    }
-
-    private static final String ADDRESS_PARAM =
-            "@param address a live block from {@link #alloc()}, or the address of a nested struct of this type\n";
-
-    // ---- per-component accessors ---------------------------------------------------------------------------
-
-    private void addAccessors(TypeSpec.Builder type, FieldModel field) {
-        CodeBlock at = CodeBlock.of("address + $L", offset(field));
-        String where = "{@code " + field.declaration() + "} (offset " + field.offsetBytes() + ")";
-        TypeName javaType = javaType(field);
-        type.addMethod(MethodSpec.methodBuilder(field.name())
-                .addModifiers(API)
-                .returns(javaType)
-                .addParameter(long.class, "address")
-                .addJavadoc("Reads $L$L.\n\n", where, field.kind() == FieldKind.STRUCT ? " into a new record" : "")
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@return the component's value\n")
-                .addCode(check())
-                .addStatement("return $L", read(field, at))
-                .build());
-        type.addMethod(MethodSpec.methodBuilder(field.name())
-                .addModifiers(API)
-                .addParameter(long.class, "address")
-                .addParameter(javaType, "value")
-                .addJavadoc("Writes $L.\n\n", where)
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@param value the new value\n")
-                .addCode(check())
-                .addCode(write(field, at, CodeBlock.of("value")))
-                .build());
-        if (field.kind() == FieldKind.STRUCT) {
-            type.addMethod(MethodSpec.methodBuilder(field.name() + "Address")
-                    .addModifiers(API)
-                    .returns(long.class)
-                    .addParameter(long.class, "address")
-                    .addJavadoc("Returns the address of the nested $L, for the accessors of {@code $L}'s generated "
-                            + "bucket class.\n\n", where, field.struct().type().simpleName())
-                    .addJavadoc(ADDRESS_PARAM)
-                    .addJavadoc("@return {@code address} plus the component's offset\n")
-                    .addStatement("return address + $L", offset(field))
-                    .build());
-        }
-    }
-
     private MethodSpec segment() {
         return MethodSpec.methodBuilder("segment")
                 .addModifiers(API)
                 .returns(MEMORY_SEGMENT)
                 .addParameter(long.class, "address")
-                .addJavadoc("Views the {@code $L} at {@code address} as a segment of {@code SIZE} bytes (global "
-                        + "scope: it stays usable after {@link #free(long)}, like the raw address).\n\n",
-                        struct.type().simpleName())
-                .addJavadoc(ADDRESS_PARAM)
-                .addJavadoc("@return a segment for use with {@link #LAYOUT}\n")
+                .addJavadoc(doc("Views the {@code " + struct.type().simpleName() + "} at {@code address} as a "
+                        + "segment of {@code SIZE} bytes (global scope: it stays usable after {@link #free(long)}, "
+                        + "like the raw address).\n\n" + ADDRESS_PARAM
+                        + "@return a segment for use with {@link #LAYOUT}\n"))
                 .addCode(check())
                 .addStatement("return MEMORY$$.asSlice(address, SIZE)")
                 .build();
@@ -517,88 +552,35 @@ public final class BucketRenderer {
     private MethodSpec nestedLoad(StructModel nested) {
         List<CodeBlock> reads = new ArrayList<>();
         for (FieldModel field : nested.fields()) {
-            reads.add(read(field, CodeBlock.of("address + $LL", field.offsetBytes())));
+            reads.add(access.read(field, CodeBlock.of("address + $LL", field.offsetBytes())));
         }
-        return MethodSpec.methodBuilder("load$" + helper(nested))
+        return MethodSpec.methodBuilder("load$" + access.helper(nested))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(className(nested.type()))
                 .addParameter(long.class, "address")
-                .addJavadoc("Reads a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
-                        nested.type().simpleName())
-                .addJavadoc("@param address the nested struct's address\n")
-                .addJavadoc("@return a heap copy\n")
+                .addJavadoc(doc("Reads a nested {@code " + nested.type().simpleName() + "} (no check: the caller "
+                        + "checked the enclosing struct).\n\n@param address the nested struct's address\n"
+                        + "@return a heap copy\n"))
                 .addStatement("return new $T(\n$L)", className(nested.type()), CodeBlock.join(reads, ",\n"))
                 .build();
     }
 
     private MethodSpec nestedStore(StructModel nested) {
-        MethodSpec.Builder store = MethodSpec.methodBuilder("store$" + helper(nested))
+        MethodSpec.Builder store = MethodSpec.methodBuilder("store$" + access.helper(nested))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(long.class, "address")
                 .addParameter(className(nested.type()), "value")
-                .addJavadoc("Writes a nested {@code $L} (no check: the caller checked the enclosing struct).\n\n",
-                        nested.type().simpleName())
-                .addJavadoc("@param address the nested struct's address\n")
-                .addJavadoc("@param value the record to copy\n");
+                .addJavadoc(doc("Writes a nested {@code " + nested.type().simpleName() + "} that was checked "
+                        + "already (no address check either: the caller checked the enclosing struct).\n\n"
+                        + "@param address the nested struct's address\n@param value the record to copy\n"));
         for (FieldModel field : nested.fields()) {
-            store.addCode(write(field, CodeBlock.of("address + $LL", field.offsetBytes()),
+            store.addCode(access.write(field, CodeBlock.of("address + $LL", field.offsetBytes()),
                     CodeBlock.of("value.$L()", field.name())));
         }
         return store.build();
     }
 
-    // ---- code fragments ---------------------------------------------------------------------------------------
-
-    private static CodeBlock check() {
-        return CodeBlock.builder()
-                .beginControlFlow("if (CHECKED$$)")
-                .addStatement("$T.checkAccess(address, SIZE)", Names.GMALLOC)
-                .endControlFlow()
-                .build();
-    }
-
-    private CodeBlock read(FieldModel field, CodeBlock at) {
-        return switch (field.kind()) {
-            case STRUCT -> CodeBlock.of("load$$$L($L)", helper(field.struct()), at);
-            case BOOLEAN -> CodeBlock.of("MEMORY$$.get($T.JAVA_BYTE, $L) != 0", VALUE_LAYOUT, at);
-            default -> CodeBlock.of("MEMORY$$.get($T.$L, $L)", VALUE_LAYOUT, field.kind().accessLayoutConstant(), at);
-        };
-    }
-
-    private CodeBlock write(FieldModel field, CodeBlock at, CodeBlock value) {
-        return switch (field.kind()) {
-            case STRUCT -> CodeBlock.builder().addStatement("store$$$L($L, $L)", helper(field.struct()), at, value).build();
-            case BOOLEAN -> CodeBlock.builder()
-                    .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) ($L ? 1 : 0))", VALUE_LAYOUT, at, value)
-                    .build();
-            default -> CodeBlock.builder()
-                    .addStatement("MEMORY$$.set($T.$L, $L, $L)",
-                            VALUE_LAYOUT, field.kind().accessLayoutConstant(), at, value)
-                    .build();
-        };
-    }
-
-    private TypeName javaType(FieldModel field) {
-        return switch (field.kind()) {
-            case BOOLEAN -> TypeName.BOOLEAN;
-            case BYTE -> TypeName.BYTE;
-            case SHORT -> TypeName.SHORT;
-            case CHAR -> TypeName.CHAR;
-            case INT -> TypeName.INT;
-            case FLOAT -> TypeName.FLOAT;
-            case LONG -> TypeName.LONG;
-            case DOUBLE -> TypeName.DOUBLE;
-            case STRUCT -> className(field.struct().type());
-        };
-    }
-
-    private String helper(StructModel nested) {
-        return helperNames.get(nested.type().canonicalName());
-    }
-
-    private static String offset(FieldModel field) {
-        return field.name() + "$OFFSET";
-    }
+    // ---- text --------------------------------------------------------------------------------------------------
 
     private String memberList() {
         List<String> names = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.gmalloc.processor.render;
 import io.gmalloc.processor.Names;
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.model.FieldModel;
+import io.gmalloc.processor.model.FieldType;
 import io.gmalloc.processor.model.RecordRef;
 import io.gmalloc.processor.model.StructModel;
 import java.util.ArrayList;
@@ -172,18 +173,33 @@ public final class CHeaderRenderer {
      */
     private static CMember member(FieldModel field) {
         String name = memberName(field.name());
-        String at = "offset " + field.offsetBytes() + (name.equals(field.name()) ? "" : ", Java name " + field.name());
-        return switch (field.kind()) {
-            case BOOLEAN -> new CMember("uint8_t", name, "", at + ", boolean: 0 or 1");
-            case BYTE -> new CMember("int8_t", name, "", at);
-            case SHORT -> new CMember("int16_t", name, "", at);
-            case CHAR -> new CMember("uint16_t", name, "", at + ", char: UTF-16 code unit");
-            case INT -> new CMember("int32_t", name, "", at);
-            case FLOAT -> new CMember("float", name, "", at);
-            case LONG -> new CMember("int64_t", name, "", at);
-            case DOUBLE -> new CMember("double", name, "", at);
-            case STRUCT -> new CMember(cTypeName(field.struct().type()), name, "", at);
+        String comment = "offset " + field.offsetBytes() + (name.equals(field.name()) ? "" : ", Java name " + field.name());
+        FieldType type = field.type();
+        String cType = switch (field.kind()) {
+            case BOOLEAN -> "uint8_t";
+            case BYTE -> "int8_t";
+            case SHORT -> "int16_t";
+            case CHAR -> "uint16_t";
+            case INT -> "int32_t";
+            case FLOAT -> "float";
+            case LONG -> "int64_t";
+            case DOUBLE -> "double";
+            case STRUCT -> cTypeName(field.struct().type());
+            case UTF8 -> "char";
+            case ENUM -> type.enumType().cName();
         };
+        String javaType = switch (field.kind()) {
+            case BOOLEAN -> ", boolean: 0 or 1";
+            case CHAR -> ", char: UTF-16 code unit";
+            case UTF8 -> ", UTF-8, NUL-padded, no NUL when full";
+            case ENUM -> ", ordinal of " + type.enumType().type().canonicalName() + " ("
+                    + type.enumType().constantCount() + " constants)";
+            default -> "";
+        };
+        String suffix = type.length() > 0 ? "[" + type.length() + "]" : "";
+        String order = type.bigEndian() ? ", big-endian" : "";
+        String atomic = type.atomic() ? ", atomic: naturally aligned" : "";
+        return new CMember(cType, name, suffix, comment + javaType + order + atomic);
     }
 
     private static CMember padding(long bytes, long offset, int index, Set<String> taken) {

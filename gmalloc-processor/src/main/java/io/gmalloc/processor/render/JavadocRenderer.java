@@ -21,36 +21,52 @@ final class JavadocRenderer {
         if (model.flyweight()) {
             doc.append("interface ").append(name).append(" {\n");
             for (FieldModel field : struct.fields()) {
-                String javaType = field.declaration().substring(0, field.declaration().lastIndexOf(' '));
+                String javaType = field.type().javaTypeName();
                 doc.append("    ").append(javaType).append(' ').append(field.name()).append("();  void ")
-                        .append(field.name()).append('(').append(javaType).append(" value);\n");
+                        .append(field.name()).append('(').append(javaType).append(" value);");
+                if (!field.type().annotations().isEmpty()) {
+                    doc.append("  // ").append(field.type().annotations());
+                }
+                doc.append('\n');
             }
             doc.append("}\n}</pre>\n\n");
         } else {
-            doc.append("record ").append(name).append("(");
-            for (int i = 0; i < struct.fields().size(); i++) {
-                doc.append(i == 0 ? "" : ", ").append(struct.fields().get(i).declaration());
+            java.util.List<String> components = struct.fields().stream().map(FieldModel::declaration).toList();
+            String oneLine = "record " + name + "(" + String.join(", ", components) + ")";
+            if (oneLine.length() <= Javadoc.COLUMNS - 3) {
+                doc.append(oneLine);
+            } else {
+                doc.append("record ").append(name).append("(\n        ")
+                        .append(String.join(",\n        ", components)).append(')');
             }
-            doc.append(")\n}</pre>\n\n");
+            doc.append("\n}</pre>\n\n");
         }
         doc.append("<p>Each {@code ").append(name).append("} is stored as this C struct (LP64, as gcc lays it out):\n");
         doc.append("<pre>{@code\n");
         doc.append("struct ").append(name).append(" {  // size ").append(struct.sizeBytes())
                 .append(", alignment ").append(struct.alignment()).append('\n');
-        long end = 0;
         for (FieldModel field : struct.fields()) {
-            if (field.offsetBytes() > end) {
-                doc.append("    // ").append(padding(field.offsetBytes() - end)).append('\n');
+            if (field.paddingBeforeBytes() > 0) {
+                doc.append("    // ").append(padding(field.paddingBeforeBytes())).append('\n');
             }
-            String cType = field.kind() == FieldKind.STRUCT
-                    ? "struct " + field.struct().type().simpleName()
-                    : field.kind().cName();
-            doc.append("    ").append(cType).append(' ').append(field.name())
-                    .append(";  // offset ").append(field.offsetBytes()).append('\n');
-            end = field.offsetBytes() + field.sizeBytes();
+            String cType = field.kind() == FieldKind.STRUCT ? "struct " + field.cDeclaration() : field.cDeclaration();
+            doc.append("    ").append(cType).append(";  // offset ").append(field.offsetBytes());
+            if (field.type().bigEndian()) {
+                doc.append(", big-endian");
+            }
+            if (field.kind() == FieldKind.ENUM) {
+                doc.append(", ordinal of ").append(field.type().enumType().type().simpleName());
+            }
+            if (field.kind() == FieldKind.UTF8) {
+                doc.append(", UTF-8, NUL-padded");
+            }
+            if (field.type().atomic()) {
+                doc.append(", atomic");
+            }
+            doc.append('\n');
         }
-        if (struct.sizeBytes() > end) {
-            doc.append("    // ").append(padding(struct.sizeBytes() - end)).append('\n');
+        if (struct.trailingPaddingBytes() > 0) {
+            doc.append("    // ").append(padding(struct.trailingPaddingBytes())).append('\n');
         }
         doc.append("};\n}</pre>\n\n");
         doc.append("<p>").append(switch (model.bucketKind()) {

@@ -2,8 +2,12 @@ package io.gmalloc.processor.validate;
 
 import io.gmalloc.processor.Names;
 import io.gmalloc.processor.model.BucketKind;
+import io.gmalloc.processor.model.Annotations;
 import io.gmalloc.processor.model.BucketModel;
+import io.gmalloc.processor.model.Components;
+import io.gmalloc.processor.model.FieldModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +21,9 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import io.gmalloc.processor.model.Components;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -28,7 +32,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Every rule of docs/design.md §4 in one place. Works on javax.lang.model before extraction (the model would have nothing
+ * Every rule of docs/design.md §4 and docs/structs.md in one place. Works on javax.lang.model before extraction (the model would have nothing
  * to point at) and reports each problem on the most specific element: the component, the type parameter, the
  * {@code name} value. All problems of a type are reported, not just the first.
  */
@@ -76,7 +80,7 @@ public final class BucketValidator {
      */
     public Optional<String> validate(Element annotated, AnnotationMirror annotation, Reporter reporter) {
         if (annotated.getKind() != ElementKind.RECORD && annotated.getKind() != ElementKind.INTERFACE) {
-            reporter.report(Diagnostic.NOT_RECORD, annotated,
+            reporter.report(Problem.NOT_RECORD, annotated,
                     annotated.getSimpleName(), describeKind(annotated), annotated.getSimpleName());
             return Optional.empty();
         }
@@ -85,17 +89,17 @@ public final class BucketValidator {
 
         String inaccessible = inaccessibility(record, packageName);
         if (inaccessible != null) {
-            reporter.report(Diagnostic.NOT_ACCESSIBLE, record, record.getSimpleName(),
+            reporter.report(Problem.NOT_ACCESSIBLE, record, record.getSimpleName(),
                     packageName.isEmpty() ? "(unnamed)" : packageName, inaccessible, defaultName(record));
         }
         for (TypeParameterElement parameter : record.getTypeParameters()) {
-            reporter.report(Diagnostic.GENERIC_RECORD, parameter, record.getSimpleName(), parameter.getSimpleName());
+            reporter.report(Problem.GENERIC_RECORD, parameter, record.getSimpleName(), parameter.getSimpleName());
         }
         if (record.getKind() == ElementKind.INTERFACE) {
             validateInterfaceShape(record, reporter);
         }
         if (Components.of(record).isEmpty()) {
-            reporter.report(Diagnostic.EMPTY_RECORD, record, kindWord(record), record.getSimpleName());
+            reporter.report(Problem.EMPTY_RECORD, record, kindWord(record), record.getSimpleName());
         }
         String generatedName = validateName(record, annotation, packageName, reporter);
         validateComponents(record, packageName, generatedName == null ? defaultName(record) : generatedName, reporter);
@@ -116,7 +120,7 @@ public final class BucketValidator {
      */
     public void validateModel(BucketModel model, TypeElement record, Reporter reporter) {
         if (model.bucketKind() == BucketKind.SYSTEM) {
-            reporter.report(Diagnostic.TOO_LARGE, record, record.getSimpleName(), model.struct().sizeBytes());
+            reporter.report(Problem.TOO_LARGE, record, record.getSimpleName(), model.struct().sizeBytes());
         }
     }
 
@@ -130,7 +134,7 @@ public final class BucketValidator {
         }
         String name = nameValue == null ? "" : String.valueOf(nameValue.getValue());
         if (!name.isEmpty() && (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name))) {
-            reporter.report(Diagnostic.INVALID_NAME, record, annotation, nameValue, name, record.getSimpleName());
+            reporter.report(Problem.INVALID_NAME, record, annotation, nameValue, name, record.getSimpleName());
             return null;
         }
         String generatedName = name.isEmpty() ? defaultName(record) : name;
@@ -138,15 +142,15 @@ public final class BucketValidator {
         TypeElement existing = elements.getTypeElement(qualified);
         String clash = null;
         if (claimedNames.contains(qualified)) {
-            clash = "the class generated for another @GMallocBucket record";
+            clash = Problem.Detail.CLAIMED.format();
         } else if (existing != null && !isPreviousOutputFor(existing, record)) {
-            clash = "an existing type of that name (" + describeKind(existing) + ")";
+            clash = Problem.Detail.EXISTING.format(describeKind(existing));
         }
         if (clash != null) {
             if (nameValue == null) {
-                reporter.report(Diagnostic.NAME_CLASH, record, qualified, clash); // the default name: on the record
+                reporter.report(Problem.NAME_CLASH, record, qualified, clash); // the default name: on the record
             } else {
-                reporter.report(Diagnostic.NAME_CLASH, record, annotation, nameValue, qualified, clash);
+                reporter.report(Problem.NAME_CLASH, record, annotation, nameValue, qualified, clash);
             }
             return null;
         }
@@ -159,12 +163,10 @@ public final class BucketValidator {
      */
     private void validateInterfaceShape(TypeElement type, Reporter reporter) {
         if (!type.getInterfaces().isEmpty()) {
-            reporter.report(Diagnostic.INTERFACE_METHOD, type, "interface " + type.getSimpleName() + " extends "
-                    + type.getInterfaces() + "; declare every getter/setter pair in the annotated interface itself");
+            reporter.report(Problem.INTERFACE_EXTENDS, type, type.getSimpleName(), type.getInterfaces());
         }
         if (type.getModifiers().contains(Modifier.SEALED)) {
-            reporter.report(Diagnostic.INTERFACE_METHOD, type, "interface " + type.getSimpleName()
-                    + " is sealed, but the generated Ref must implement it; remove 'sealed'");
+            reporter.report(Problem.INTERFACE_SEALED, type, type.getSimpleName());
         }
         List<ExecutableElement> methods = Components.abstractMethods(type);
         for (ExecutableElement method : methods) {
@@ -175,8 +177,7 @@ public final class BucketValidator {
                         && m.getSimpleName().contentEquals(name)
                         && types.isSameType(m.getParameters().getFirst().asType(), valueType));
                 if (!paired) {
-                    reporter.report(Diagnostic.INTERFACE_METHOD, method, "getter " + name + "() has no setter; add "
-                            + "void " + name + "(" + valueType + " value)");
+                    reporter.report(Problem.GETTER_WITHOUT_SETTER, method, name, name, valueType);
                 }
             } else if (Components.isSetter(method)) {
                 TypeMirror valueType = method.getParameters().getFirst().asType();
@@ -184,95 +185,220 @@ public final class BucketValidator {
                         && m.getSimpleName().contentEquals(name)
                         && types.isSameType(m.getReturnType(), valueType));
                 if (!paired) {
-                    reporter.report(Diagnostic.INTERFACE_METHOD, method, "setter " + name + "(" + valueType
-                            + ") has no getter of the same type; add " + valueType + " " + name + "()");
+                    reporter.report(Problem.SETTER_WITHOUT_GETTER, method, name, valueType, valueType, name);
                 }
             } else {
-                reporter.report(Diagnostic.INTERFACE_METHOD, method, "method " + name + " is neither a getter "
-                        + "T " + name + "() nor a setter void " + name + "(T value); make it a default method or "
-                        + "remove it");
+                reporter.report(Problem.INTERFACE_METHOD, method, name, name, name);
             }
         }
     }
 
     private void validateComponents(TypeElement record, String packageName, String generatedName, Reporter reporter) {
-        Set<String> nestedAccessorNames = new HashSet<>();
+        Map<String, String> derivedNames = new HashMap<>();
         for (Components.Component component : Components.of(record)) {
-            if (isBucketRecord(component.type())) {
-                nestedAccessorNames.add(component.name() + "Address");
+            TypeMirror type = component.type();
+            if (isBucketRecord(type) || type.getKind() == TypeKind.ARRAY) {
+                derivedNames.put(component.name() + "Address",
+                        Problem.Detail.ADDRESS_ACCESSOR.format(component.name() + "Address"));
+            }
+            if (Annotations.find(component.element(), Names.ATOMIC) != null) {
+                for (String suffix : new String[] {"Volatile", "GetAndAdd", "CompareAndSet"}) {
+                    derivedNames.put(component.name() + suffix,
+                            Problem.Detail.ATOMIC_ACCESSOR.format(component.name() + suffix));
+                }
+            }
+        }
+        Map<String, String> lengthConstants = new HashMap<>();
+        for (Components.Component component : Components.of(record)) {
+            if (component.type().getKind() == TypeKind.ARRAY) {
+                String constant = FieldModel.upperSnake(component.name()) + "_LENGTH";
+                String other = lengthConstants.putIfAbsent(constant, component.name());
+                if (other != null) {
+                    reporter.report(Problem.LENGTH_CONSTANT_CLASH, component.element(), component.name(), constant,
+                            other);
+                }
             }
         }
         boolean flyweight = record.getKind() == ElementKind.INTERFACE;
+        boolean typeBigEndian = Annotations.find(record, Names.BIG_ENDIAN) != null;
         for (Components.Component member : Components.of(record)) {
-            Element component = member.element();
             String name = member.name();
-            TypeMirror type = member.type();
             String reserved = RESERVED_GETTERS.get(name);
             if (reserved == null && flyweight) {
                 reserved = RESERVED_FOR_FLYWEIGHTS.get(name);
             }
-            if (reserved == null && nestedAccessorNames.contains(name)) {
-                reserved = name + "(long), the address accessor of a nested record component";
+            if (reserved == null) {
+                reserved = derivedNames.get(name);
             }
             if (reserved != null) {
-                reporter.report(Diagnostic.COMPONENT_NAME_CLASH, component, name, name, reserved, generatedName);
+                reporter.report(Problem.COMPONENT_NAME_CLASH, member.element(), name, name, reserved, generatedName);
             }
-            if (type.getKind().isPrimitive() || type.getKind() == TypeKind.ERROR) {
-                continue; // javac reports unknown types itself
-            }
-            if (type.getKind() == TypeKind.TYPEVAR) {
-                if (record.getTypeParameters().isEmpty()) {
-                    reporter.report(Diagnostic.UNSUPPORTED_COMPONENT, component, name, type,
-                            "use a primitive type or a @GMallocBucket record");
-                }
+            if (member.type().getKind() == TypeKind.TYPEVAR && !record.getTypeParameters().isEmpty()) {
                 continue; // the generic record error already says what to do
             }
-            if (isBucketRecord(type)) {
-                TypeElement nested = (TypeElement) ((DeclaredType) type).asElement();
-                List<String> cycle = cycleBack(record, component, nested);
-                if (cycle != null) {
-                    reporter.report(Diagnostic.NESTING_CYCLE, component, name, String.join(" -> ", cycle));
-                    continue;
-                }
-                String problem = nestedProblem(nested, packageName, new HashSet<>());
-                if (problem != null) {
-                    reporter.report(Diagnostic.NESTED_INVALID, component, name, nested.getSimpleName(), problem);
-                }
-                continue;
+            for (Finding finding : componentFindings(record, member, packageName, typeBigEndian)) {
+                finding.report(reporter);
             }
-            reporter.report(Diagnostic.UNSUPPORTED_COMPONENT, component, name, type, unsupportedAdvice(type));
         }
     }
 
-    private String unsupportedAdvice(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return "arrays are not supported; declare fixed components (x0, x1, ...), or allocate the array as its "
-                    + "own gmalloc block and store its address in a long component";
+    /** A problem found on a component, reported on its annotation (or annotation value) where there is one. */
+    private record Finding(Problem problem, Element element, AnnotationMirror annotation, AnnotationValue value,
+            Object[] args) {
+        void report(Reporter reporter) {
+            if (annotation == null) {
+                reporter.report(problem, element, args);
+            } else {
+                reporter.report(problem, element, annotation, value, args);
+            }
         }
-        if (type.getKind() != TypeKind.DECLARED) {
-            return "use a primitive type or a @GMallocBucket record";
+    }
+
+    /**
+     * Every rule of docs/design.md §4 and docs/structs.md for one component: its type, and whether its annotations fit it.
+     * Pure: returns the problems, so the same rules also decide silently whether a nested record can be inlined.
+     */
+    private List<Finding> componentFindings(
+            TypeElement owner, Components.Component member, String packageName, boolean typeBigEndian) {
+        List<Finding> findings = new ArrayList<>();
+        Element component = member.element();
+        String name = member.name();
+        TypeMirror type = member.type();
+        AnnotationMirror length = Annotations.find(component, Names.LENGTH);
+        AnnotationMirror utf8 = Annotations.find(component, Names.UTF8);
+        AnnotationMirror atomic = Annotations.find(component, Names.ATOMIC);
+        AnnotationMirror bigEndian = Annotations.find(component, Names.BIG_ENDIAN);
+        if (type.getKind() == TypeKind.ERROR) {
+            return findings; // javac reports unknown types itself
         }
-        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        try {
-            return "off-heap memory has no null or object identity; use the primitive "
-                    + types.unboxedType(type) + " instead";
-        } catch (IllegalArgumentException notBoxed) {
-            // fall through to the other advice
+        boolean array = type.getKind() == TypeKind.ARRAY;
+        TypeMirror element = array ? ((ArrayType) type).getComponentType() : type;
+        boolean string = isString(type);
+
+        if (length != null && !array) {
+            findings.add(new Finding(Problem.LENGTH_NOT_ARRAY, component, length, null,
+                    new Object[] {name, type, name}));
         }
-        if (element.getQualifiedName().contentEquals("java.lang.String")) {
-            return "strings live on the Java heap; store an int or long id that indexes a Java-side table, or "
-                    + "fixed char components";
+        if (utf8 != null && !string) {
+            findings.add(new Finding(Problem.UTF8_NOT_STRING, component, utf8, null, new Object[] {name, type, name}));
         }
-        if (element.getKind() == ElementKind.ENUM) {
-            return "store the constant's ordinal() in a byte or int component and map it back with "
-                    + element.getSimpleName() + ".values()[i]";
+        for (AnnotationMirror sized : new AnnotationMirror[] {array ? length : null, string ? utf8 : null}) {
+            if (sized != null && Annotations.intValue(sized) <= 0) {
+                String simple = sized.getAnnotationType().asElement().getSimpleName().toString();
+                AnnotationValue value = Annotations.value(sized);
+                findings.add(new Finding(Problem.SIZE_NOT_POSITIVE, component, sized, value, new Object[] {
+                    name, simple, Annotations.intValue(sized), array ? "element count" : "byte count"
+                }));
+            }
         }
-        if (element.getKind() == ElementKind.RECORD) {
-            return "annotate record " + element.getSimpleName() + " with @GMallocBucket to inline it as a nested "
-                    + "struct";
+        if (atomic != null && type.getKind() != TypeKind.INT && type.getKind() != TypeKind.LONG) {
+            findings.add(new Finding(Problem.ATOMIC_NOT_INT_OR_LONG, component, atomic, null,
+                    new Object[] {name, type}));
         }
-        return "only primitives and @GMallocBucket records can be stored; keep object references on the Java heap "
-                + "and store an index or an address as an int or long";
+        if (bigEndian != null && !hasByteOrder(element)) {
+            findings.add(new Finding(Problem.BIG_ENDIAN_NOT_MULTIBYTE, component, bigEndian, null,
+                    new Object[] {name, type}));
+        }
+        if (atomic != null && (bigEndian != null || typeBigEndian) && hasByteOrder(type)) {
+            findings.add(new Finding(Problem.BIG_ENDIAN_WITH_ATOMIC, component, atomic, null,
+                    new Object[] {name, bigEndian != null ? "component" : kindWord(owner)}));
+        }
+
+        if (type.getKind().isPrimitive()) {
+            return findings;
+        }
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            findings.add(new Finding(Problem.UNSUPPORTED_COMPONENT, component, null, null, new Object[] {name, type}));
+            return findings;
+        }
+        if (array) {
+            if (length == null) {
+                String cElement = element.getKind().isPrimitive()
+                        ? io.gmalloc.processor.model.FieldKind.ofPrimitive(element.toString()).cName()
+                        : String.valueOf(element);
+                findings.add(new Finding(Problem.ARRAY_WITHOUT_LENGTH, component, null, null,
+                        new Object[] {name, type, cElement, name}));
+            }
+            if (element.getKind().isPrimitive()) {
+                return findings;
+            }
+            if (!isBucketRecord(element)) {
+                findings.add(new Finding(Problem.UNSUPPORTED_ARRAY_ELEMENT, component, null, null,
+                        new Object[] {name, element}));
+                return findings;
+            }
+            nestedFindings(owner, component, name, (TypeElement) ((DeclaredType) element).asElement(), packageName,
+                    findings);
+            return findings;
+        }
+        if (string) {
+            if (utf8 == null) {
+                findings.add(new Finding(Problem.STRING_WITHOUT_UTF8, component, null, null, new Object[] {name, name}));
+            }
+            return findings;
+        }
+        if (isBucketRecord(type)) {
+            nestedFindings(owner, component, name, (TypeElement) ((DeclaredType) type).asElement(), packageName,
+                    findings);
+            return findings;
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            TypeElement declared = (TypeElement) ((DeclaredType) type).asElement();
+            if (declared.getKind() == ElementKind.ENUM) {
+                String inaccessible = inaccessibility(declared, packageName);
+                if (inaccessible != null) {
+                    findings.add(new Finding(Problem.NESTED_INVALID, component, null, null, new Object[] {
+                        name, declared.getSimpleName(), Problem.Detail.NESTED_NOT_ACCESSIBLE.format(
+                                declared.getSimpleName(), packageName, inaccessible)
+                    }));
+                }
+                return findings;
+            }
+            try {
+                findings.add(new Finding(Problem.BOXED_COMPONENT, component, null, null,
+                        new Object[] {name, type, types.unboxedType(type)}));
+                return findings;
+            } catch (IllegalArgumentException notBoxed) {
+                // not a boxed primitive: one of the cases below
+            }
+            if (declared.getKind() == ElementKind.RECORD) {
+                findings.add(new Finding(Problem.PLAIN_RECORD_COMPONENT, component, null, null,
+                        new Object[] {name, type, declared.getSimpleName()}));
+                return findings;
+            }
+        }
+        findings.add(new Finding(Problem.UNSUPPORTED_COMPONENT, component, null, null, new Object[] {name, type}));
+        return findings;
+    }
+
+    private void nestedFindings(TypeElement owner, Element component, String name, TypeElement nested,
+            String packageName, List<Finding> findings) {
+        List<String> cycle = cycleBack(owner, component, nested);
+        if (cycle != null) {
+            findings.add(new Finding(Problem.NESTING_CYCLE, component, null, null,
+                    new Object[] {name, String.join(" -> ", cycle)}));
+            return;
+        }
+        String problem = nestedProblem(nested, packageName, new HashSet<>());
+        if (problem != null) {
+            findings.add(new Finding(Problem.NESTED_INVALID, component, null, null,
+                    new Object[] {name, nested.getSimpleName(), problem}));
+        }
+    }
+
+    /** Whether values of this type have a byte order: multi-byte primitives (or arrays of them). */
+    private static boolean hasByteOrder(TypeMirror type) {
+        TypeMirror t = type.getKind() == TypeKind.ARRAY ? ((ArrayType) type).getComponentType() : type;
+        return switch (t.getKind()) {
+            case SHORT, CHAR, INT, FLOAT, LONG, DOUBLE -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isString(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+                        .contentEquals("java.lang.String");
     }
 
     /**
@@ -295,10 +421,12 @@ public final class BucketValidator {
             return false;
         }
         for (Components.Component component : Components.of(from)) {
-            if (!isBucketRecord(component.type())) {
+            TypeMirror type = component.type();
+            TypeMirror element = type.getKind() == TypeKind.ARRAY ? ((ArrayType) type).getComponentType() : type;
+            if (!isBucketRecord(element)) {
                 continue;
             }
-            TypeElement next = (TypeElement) ((DeclaredType) component.type()).asElement();
+            TypeElement next = (TypeElement) ((DeclaredType) element).asElement();
             path.add(from.getSimpleName() + "." + component.name());
             if (next.equals(target) || findPath(next, target, path, visited)) {
                 return true;
@@ -316,31 +444,22 @@ public final class BucketValidator {
     private String nestedProblem(TypeElement nested, String fromPackage, Set<TypeElement> visiting) {
         String name = nested.getSimpleName().toString();
         if (!visiting.add(nested)) {
-            return "records nested in " + name + " contain themselves; fix the @GMallocBucket errors of " + name;
+            return Problem.Detail.NESTED_CYCLE.format(name, name);
         }
         if (!nested.getTypeParameters().isEmpty()) {
-            return name + " is generic; fix the @GMallocBucket errors of " + name;
+            return Problem.Detail.NESTED_GENERIC.format(name, name);
         }
         if (Components.of(nested).isEmpty()) {
-            return name + " has no components; fix the @GMallocBucket errors of " + name;
+            return Problem.Detail.NESTED_EMPTY.format(name, name);
         }
         String inaccessible = inaccessibility(nested, fromPackage);
         if (inaccessible != null) {
-            return name + " is not accessible from package " + fromPackage + " (" + inaccessible
-                    + "); make it public";
+            return Problem.Detail.NESTED_NOT_ACCESSIBLE.format(name, fromPackage, inaccessible);
         }
+        boolean typeBigEndian = Annotations.find(nested, Names.BIG_ENDIAN) != null;
         for (Components.Component component : Components.of(nested)) {
-            TypeMirror type = component.type();
-            if (type.getKind().isPrimitive()) {
-                continue;
-            }
-            if (!isBucketRecord(type)) {
-                return "its component '" + component.name() + "' has unsupported type " + type
-                        + "; fix the @GMallocBucket errors of " + name;
-            }
-            String problem = nestedProblem((TypeElement) ((DeclaredType) type).asElement(), fromPackage, visiting);
-            if (problem != null) {
-                return problem;
+            if (!componentFindings(nested, component, fromPackage, typeBigEndian).isEmpty()) {
+                return Problem.Detail.NESTED_COMPONENT.format(component.name(), name);
             }
         }
         visiting.remove(nested);
@@ -352,17 +471,23 @@ public final class BucketValidator {
         boolean samePackage = packageName(type).equals(fromPackage);
         for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
             if (!(e instanceof TypeElement t)) {
-                return "it is declared inside " + e.getKind().toString().toLowerCase(java.util.Locale.ROOT)
-                        + " " + e.getSimpleName();
+                return Problem.Detail.DECLARED_INSIDE.format(
+                        e.getKind().toString().toLowerCase(java.util.Locale.ROOT), e.getSimpleName());
             }
             if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-                return t.equals(type) ? "it is a local record" : "it is declared inside local class " + t.getSimpleName();
+                return t.equals(type)
+                        ? Problem.Detail.LOCAL.format()
+                        : Problem.Detail.INSIDE_LOCAL.format(t.getSimpleName());
             }
             if (t.getModifiers().contains(Modifier.PRIVATE)) {
-                return t.equals(type) ? "it is private" : "it is declared inside private " + t.getSimpleName();
+                return t.equals(type)
+                        ? Problem.Detail.PRIVATE.format()
+                        : Problem.Detail.INSIDE_PRIVATE.format(t.getSimpleName());
             }
             if (!samePackage && !t.getModifiers().contains(Modifier.PUBLIC)) {
-                return t.equals(type) ? "it is not public" : "it is declared inside non-public " + t.getSimpleName();
+                return t.equals(type)
+                        ? Problem.Detail.NOT_PUBLIC.format()
+                        : Problem.Detail.INSIDE_NOT_PUBLIC.format(t.getSimpleName());
             }
         }
         return null;

@@ -25,40 +25,40 @@ public final class Reporter {
     /**
      * Reports on an element (javac points at its name).
      *
-     * @param diagnostic what is wrong
+     * @param problem what is wrong
      * @param element the most specific offending element
      * @param args the message's arguments
      */
-    public void report(Diagnostic diagnostic, Element element, Object... args) {
-        count(diagnostic);
-        messager.printMessage(diagnostic.kind(), diagnostic.format(args), element);
+    public void report(Problem problem, Element element, Object... args) {
+        count(problem);
+        messager.printMessage(problem.kind(), problem.format(args), element);
     }
 
     /**
      * Reports on an annotation, or on one of its values when {@code value} is not null.
      *
-     * @param diagnostic what is wrong
+     * @param problem what is wrong
      * @param element the annotated element
      * @param annotation the annotation
      * @param value the offending value, or {@code null} for the annotation as a whole
      * @param args the message's arguments
      */
     public void report(
-            Diagnostic diagnostic,
+            Problem problem,
             Element element,
             AnnotationMirror annotation,
             AnnotationValue value,
             Object... args) {
-        count(diagnostic);
+        count(problem);
         if (value == null) {
-            messager.printMessage(diagnostic.kind(), diagnostic.format(args), element, annotation);
+            messager.printMessage(problem.kind(), problem.format(args), element, annotation);
         } else {
-            messager.printMessage(diagnostic.kind(), diagnostic.format(args), element, annotation, value);
+            messager.printMessage(problem.kind(), problem.format(args), element, annotation, value);
         }
     }
 
-    private void count(Diagnostic diagnostic) {
-        if (diagnostic.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+    private void count(Problem problem) {
+        if (problem.kind() == javax.tools.Diagnostic.Kind.ERROR) {
             errorCount++;
         }
     }

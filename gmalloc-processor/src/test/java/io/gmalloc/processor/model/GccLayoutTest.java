@@ -41,7 +41,28 @@ class GccLayoutTest {
                     "count", FieldKind.INT),
             struct("Particle", "pos", VEC3, "vel", VEC3, "mass", FieldKind.FLOAT),
             struct("Mixed", "b", FieldKind.BYTE, "t", TINY, "d", FieldKind.DOUBLE, "t2", TINY),
-            struct("Wide", "f", FieldKind.FLOAT, "l", FieldKind.LONG, "s", FieldKind.SHORT));
+            struct("Wide", "f", FieldKind.FLOAT, "l", FieldKind.LONG, "s", FieldKind.SHORT),
+            struct("Vocabulary", "name", utf8(5), "side", enumOf(2), "longs", array(FieldKind.LONG, 3),
+                    "code", enumOf(300), "shorts", array(FieldKind.SHORT, 3), "flags", array(FieldKind.BOOLEAN, 5),
+                    "tail", utf8(1)),
+            struct("Arrays", "b", FieldKind.BYTE, "corners", new ArrayOf(VEC3, 2), "x", FieldKind.INT,
+                    "tinies", new ArrayOf(TINY, 3), "c", array(FieldKind.CHAR, 1)));
+
+    /** An array of an earlier struct, {@code struct S name[n]}. */
+    private record ArrayOf(CStruct element, int length) {}
+
+    private static FieldType utf8(int n) {
+        return new FieldType(FieldKind.UTF8, null, null, n, false, false);
+    }
+
+    private static FieldType enumOf(int constants) {
+        return new FieldType(FieldKind.ENUM, null, new EnumModel(new RecordRef("c", List.of("E")), constants), 0,
+                false, false);
+    }
+
+    private static FieldType array(FieldKind kind, int n) {
+        return new FieldType(kind, null, null, n, false, false);
+    }
 
     @Test
     void modelLayoutEqualsGcc(@TempDir Path dir) throws IOException, InterruptedException {
@@ -51,15 +72,27 @@ class GccLayoutTest {
         StringBuilder main = new StringBuilder("int main(void) {\n");
         StringBuilder expected = new StringBuilder();
         for (CStruct s : STRUCTS) {
-            List<FieldModel> fields = new ArrayList<>();
+            List<StructModel.Declared> fields = new ArrayList<>();
             c.append("struct ").append(s.name()).append(" {");
             for (Map.Entry<String, Object> member : s.members().entrySet()) {
                 if (member.getValue() instanceof FieldKind kind) {
-                    fields.add(new FieldModel(member.getKey(), kind, 0, null));
+                    fields.add(new StructModel.Declared(member.getKey(), FieldType.primitive(kind)));
                     c.append(' ').append(kind.cName());
+                } else if (member.getValue() instanceof FieldType type) {
+                    fields.add(new StructModel.Declared(member.getKey(), type));
+                    c.append(' ').append(type.cElementType()).append(' ').append(member.getKey())
+                            .append(type.length() > 0 ? "[" + type.length() + "];" : ";");
+                    continue;
+                } else if (member.getValue() instanceof ArrayOf(CStruct element, int length)) {
+                    StructModel nested = models.get(element.name());
+                    fields.add(new StructModel.Declared(member.getKey(),
+                            new FieldType(FieldKind.STRUCT, nested, null, length, false, false)));
+                    c.append(" struct ").append(element.name()).append(' ').append(member.getKey())
+                            .append('[').append(length).append("];");
+                    continue;
                 } else {
                     CStruct nested = (CStruct) member.getValue();
-                    fields.add(new FieldModel(member.getKey(), FieldKind.STRUCT, 0, models.get(nested.name())));
+                    fields.add(new StructModel.Declared(member.getKey(), FieldType.struct(models.get(nested.name()))));
                     c.append(" struct ").append(nested.name());
                 }
                 c.append(' ').append(member.getKey()).append(';');
