@@ -186,12 +186,15 @@ final class Arenarray {
 
     /** Takes the first available slab out of the list; the caller gives it a new state. Null when none. */
     private Slab takeAvailable() {
-        Slab slab = available.pollFirst();
-        if (slab != null) {
+        Slab slab;
+        while ((slab = available.pollFirst()) != null) {
             assert slab.state == Slab.AVAILABLE && slab.owner == heap : slab + " in the available list";
-            slab.state = Slab.FULL;
+            if (slab.owner == heap && slab.state == Slab.AVAILABLE) { // checked in production too: never another's
+                slab.state = Slab.FULL;
+                return slab;
+            }
         }
-        return slab;
+        return null;
     }
 
     /** Takes back every block other threads freed; slabs that were full become available again. Owner only. */
