@@ -237,9 +237,17 @@ final class Slab {
         return false;
     }
 
-    /** {@link #findFree}, else {@link #reclaim} and look again. Owner only. */
+    /**
+     * Takes back this slab's frees (if any wait) and then looks for a free block from the cursor: freed blocks are
+     * handed out again before fresh ones, so a program that frees and allocates keeps a small footprint. Owner only.
+     *
+     * @return {@code true} with {@code cursor} on a non-zero word of F
+     */
     boolean findOrReclaim() {
-        return findFree() || (reclaim() && findFree());
+        if (localHigh >= 0 || remotePending() != 0) {
+            reclaim(); // may wait for an in-flight remote free and give up: then fresh blocks serve meanwhile
+        }
+        return findFree();
     }
 
     /**
