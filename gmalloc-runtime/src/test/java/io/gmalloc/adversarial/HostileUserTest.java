@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,6 +32,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HostileUserTest {
+    /** Leaves this thread's heap as a fresh one would be, for tests that run after these in the same JVM. */
+    @AfterEach
+    void trimAfterwards() {
+        GMalloc.trim();
+    }
+
     private static final MemorySegment ALL = GMalloc.addressSpace();
 
     private static final long MIB = 1L << 20;
