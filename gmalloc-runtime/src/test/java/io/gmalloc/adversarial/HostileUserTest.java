@@ -565,4 +565,84 @@ class HostileUserTest {
         }
         live.forEach(bucket::free);
     }
+
+    @Test
+    void specialBucketsOfOneNameButAnotherShapeAreDifferentBuckets() {
+        SpecialBucket narrow = new SpecialBucket("hostile.Shape", 16, 8);
+        SpecialBucket wide = new SpecialBucket("hostile.Shape", 24, 8);
+        SpecialBucket loose = new SpecialBucket("hostile.Shape", 16, 4);
+        long n = narrow.alloc();
+        long w = wide.alloc();
+        long l = loose.alloc();
+        assertThat(GMalloc.usableSize(n)).isEqualTo(16);
+        assertThat(GMalloc.usableSize(w)).isEqualTo(24);
+        assertThat(freeReason(() -> narrow.free(w))).isEqualTo(Reason.WRONG_BUCKET);
+        assertThat(freeReason(() -> wide.free(n))).isEqualTo(Reason.WRONG_BUCKET);
+        assertThat(freeReason(() -> loose.free(n))).isEqualTo(Reason.WRONG_BUCKET);
+        assertThat(freeReason(() -> narrow.free(l))).isEqualTo(Reason.WRONG_BUCKET);
+        narrow.free(n);
+        wide.free(w);
+        loose.free(l);
+    }
+
+    /**
+     * Threads whose ids share a slot of any per-thread table (ids 4096 apart, then 65536 apart) allocate, free
+     * each other's blocks, die and are replaced: no block is lost, handed out twice or refused.
+     */
+    @Test
+    void threadsWhoseIdsCollideKeepTheirOwnHeaps() throws Exception {
+        GMallocStats before = GMalloc.stats();
+        CountDownLatch stop = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Long> fromFirst = new ConcurrentLinkedQueue<>();
+        CountDownLatch firstReady = new CountDownLatch(1);
+        Thread first = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 1000; i++) {
+                fromFirst.add(GMalloc.gmalloc(16));
+            }
+            firstReady.countDown();
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < 1000; i++) {
+                GMalloc.gfree(GMalloc.gmalloc(16));
+            }
+        });
+        firstReady.await();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Set<Long> twinBlocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Runnable body = () -> {
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    long p = GMalloc.gmalloc(16);
+                    if (!twinBlocks.add(p) || fromFirst.contains(p)) {
+                        throw new AssertionError("0x" + Long.toHexString(p) + " handed out twice");
+                    }
+                }
+                for (long p : fromFirst) {
+                    GMalloc.gfree(p); // remote frees into the first thread's heap
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        };
+        Thread collider;
+        do {
+            collider = Thread.ofPlatform().unstarted(body); // ids are given at creation
+        } while ((collider.threadId() - first.threadId()) % 4096 != 0);
+        collider.start();
+        collider.join();
+        assertThat(failure.get()).isNull();
+        stop.countDown();
+        first.join();
+        for (long p : twinBlocks) {
+            GMalloc.gfree(p);
+        }
+        for (long p : fromFirst) {
+            assertThat(freeReason(() -> GMalloc.gfree(p))).isEqualTo(Reason.DOUBLE_FREE);
+        }
+        GMallocStats after = GMalloc.stats();
+        assertThat(after.liveBlocks()).isEqualTo(before.liveBlocks());
+    }
 }
