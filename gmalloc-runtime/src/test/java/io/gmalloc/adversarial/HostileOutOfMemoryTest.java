@@ -40,9 +40,45 @@ class HostileOutOfMemoryTest {
                 case "parked" -> everyKindAfterEveryKind(Child::parkedOwner);
                 case "dead" -> everyKindAfterEveryKind(Child::deadOwner);
                 case "virtual" -> everyKindAfterEveryKind(Child::virtualOwners);
+                case "tiny" -> tiny();
                 default -> throw new IllegalArgumentException(args[0]);
             }
             System.out.println("done");
+        }
+
+        /** A cap of one slab: each kind in turn must get it once the other kind's blocks are freed. */
+        private static void tiny() {
+            long a = GMalloc.gmalloc(8);
+            System.out.println("tiny-8 ok");
+            try {
+                GMalloc.gmalloc(16);
+                System.out.println("tiny-16 no-oom");
+            } catch (OutOfMemoryError e) {
+                System.out.println("tiny-16 oom " + e.getMessage());
+            }
+            GMalloc.gfree(a);
+            long b = GMalloc.gmalloc(16);
+            System.out.println("tiny-16-after-free ok");
+            GMalloc.gfree(b);
+            long s = SPECIAL.alloc();
+            System.out.println("tiny-special ok");
+            SPECIAL.free(s);
+            List<Long> large = new ArrayList<>();
+            try {
+                while (true) {
+                    large.add(GMalloc.gmalloc(600));
+                }
+            } catch (OutOfMemoryError e) {
+                System.out.println("tiny-large count " + large.size());
+            }
+            large.forEach(GMalloc::gfree);
+            long c = GMalloc.gmalloc(8);
+            System.out.println("tiny-8-after-large ok");
+            GMalloc.gfree(c);
+            MemorySegment aligned = GMalloc.allocator().allocate(8, 4096);
+            System.out.println("tiny-aligned " + (aligned.address() % 4096));
+            GMalloc.gfree(aligned.address());
+            System.out.println("tiny-live " + GMalloc.stats().liveBlocks());
         }
 
         private static LongSupplier kind(String name) {
@@ -202,10 +238,24 @@ class HostileOutOfMemoryTest {
         assertRecovered(runChild("virtual"));
     }
 
+    @Test
+    void aCapOfOneSlabServesEachKindInTurn() throws Exception {
+        List<String> lines = runChild("tiny", 64 << 10);
+        assertThat(lines).contains("tiny-8 ok", "tiny-16-after-free ok", "tiny-special ok", "tiny-8-after-large ok",
+                "tiny-aligned 0", "tiny-live 0", "done");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("tiny-16 oom ").contains("16 bytes")
+                .contains(Long.toString(64 << 10)));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("tiny-large count [1-9][0-9]*"));
+    }
+
     private static List<String> runChild(String scenario) throws IOException, InterruptedException {
+        return runChild(scenario, CAP);
+    }
+
+    private static List<String> runChild(String scenario, long cap) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea",
-                "-Dgmalloc.maxBytes=" + CAP));
+                "-Dgmalloc.maxBytes=" + cap));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }
