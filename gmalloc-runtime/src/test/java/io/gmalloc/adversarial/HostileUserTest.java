@@ -645,4 +645,53 @@ class HostileUserTest {
         GMallocStats after = GMalloc.stats();
         assertThat(after.liveBlocks()).isEqualTo(before.liveBlocks());
     }
+
+    /** Special buckets created on several threads while every thread allocates from the new and the old ones. */
+    @Test
+    void specialBucketsCreatedConcurrentlyWithAllocationStayApart() throws Exception {
+        GMallocStats before = GMalloc.stats();
+        int threads = 4;
+        int perThread = 60;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ConcurrentLinkedQueue<long[]> blocks = new ConcurrentLinkedQueue<>(); // address, stride
+        List<Thread> started = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            started.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                    List<SpecialBucket> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        long stride = 1 + (id * perThread + i) % 97;
+                        SpecialBucket b = new SpecialBucket("hostile.Concurrent" + id + "." + i, stride, 1);
+                        mine.add(b);
+                        for (SpecialBucket any : mine) {
+                            long p = any.alloc();
+                            if (GMalloc.usableSize(p) != any.stride()) {
+                                throw new AssertionError(any + " handed out a block of " + GMalloc.usableSize(p));
+                            }
+                            blocks.add(new long[] {p, any.stride()});
+                        }
+                        blocks.add(new long[] {GMalloc.gmalloc(i + 1), (i + 8) & -8L});
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : started) {
+            t.join();
+        }
+        assertThat(failure.get()).isNull();
+        Set<Long> distinct = new HashSet<>();
+        for (long[] b : blocks) {
+            assertThat(distinct.add(b[0])).as("0x%x handed out twice", b[0]).isTrue();
+        }
+        for (long[] b : blocks) {
+            GMalloc.gfree(b[0]);
+        }
+        assertThat(GMalloc.stats().liveBlocks()).isEqualTo(before.liveBlocks());
+    }
 }
