@@ -694,4 +694,36 @@ class HostileUserTest {
         }
         assertThat(GMalloc.stats().liveBlocks()).isEqualTo(before.liveBlocks());
     }
+
+    /** Slabs emptied in one bucket and pooled are reused by other buckets and special buckets: always zeroed. */
+    @Test
+    void pooledSlabsReusedByAnotherBucketHandOutZeroedBlocks() throws Exception {
+        SpecialBucket odd = new SpecialBucket("hostile.Pooled7", 7, 1);
+        Thread dirtier = Thread.ofPlatform().start(() -> {
+            long[] blocks = new long[200_000];
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = GMalloc.gmalloc(64);
+                fill(blocks[i], 64, (byte) -1);
+            }
+            for (long p : blocks) {
+                GMalloc.gfree(p);
+            }
+        });
+        dirtier.join(); // its emptied slabs are pooled, not given back (below the default retain)
+        for (int round = 0; round < 2; round++) {
+            List<Long> blocks = new ArrayList<>();
+            for (int i = 0; i < 150_000; i++) {
+                long size = i % 3 == 0 ? 8 : i % 3 == 1 ? 200 : 7;
+                long p = size == 7 ? odd.alloc() : GMalloc.gmalloc(size);
+                if (!allZero(p, size)) {
+                    throw new AssertionError("block " + i + " of " + size + " bytes from pooled memory is not zero");
+                }
+                fill(p, size, (byte) 0x33);
+                blocks.add(p);
+            }
+            for (long p : blocks) {
+                GMalloc.gfree(p);
+            }
+        }
+    }
 }
