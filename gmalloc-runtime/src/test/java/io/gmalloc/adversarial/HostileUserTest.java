@@ -726,4 +726,36 @@ class HostileUserTest {
             }
         }
     }
+
+    /** {@code grealloc} of another thread's blocks (platform and virtual owners): moves free remotely, nothing lost. */
+    @Test
+    void greallocOfAnotherThreadsBlocks() throws Exception {
+        GMallocStats before = GMalloc.stats();
+        for (boolean virtual : new boolean[] {false, true}) {
+            long[] made = new long[600];
+            Runnable owner = () -> {
+                for (int i = 0; i < made.length; i++) {
+                    made[i] = GMalloc.gmalloc(i + 1);
+                    fill(made[i], i + 1, (byte) (i | 1));
+                }
+            };
+            Thread t = virtual ? Thread.ofVirtual().start(owner) : Thread.ofPlatform().start(owner);
+            t.join();
+            for (int i = 0; i < made.length; i++) {
+                long size = i + 1;
+                long next = GMalloc.grealloc(made[i], i % 2 == 0 ? size / 2 + 1 : size * 3);
+                long kept = Math.min(size, i % 2 == 0 ? size / 2 + 1 : size * 3);
+                assertThat(allEqual(next, kept, (byte) (i | 1))).as("grealloc of block %d kept its bytes", i).isTrue();
+                if (next != made[i]) {
+                    long old = made[i];
+                    assertThat(freeReason(() -> GMalloc.gfree(old))).isEqualTo(Reason.DOUBLE_FREE);
+                }
+                made[i] = next;
+            }
+            for (long p : made) {
+                GMalloc.gfree(p);
+            }
+        }
+        assertThat(GMalloc.stats().liveBlocks()).isEqualTo(before.liveBlocks());
+    }
 }
