@@ -163,24 +163,27 @@ public final class GcReport {
                             + "every JVM; one fresh JVM per row (%d run(s) each, median).%n%n",
                     (long) any.get("n"), (long) any.get("ops"), (long) any.get("xmxMb"), any.runs()));
         }
+        b.append("Allocation stalls (ZGC only, JFR `jdk.ZAllocationStall`): threads that waited for the collector to free"
+                + " memory, with the time they waited; not pauses, but time the application lost.\n\n");
         b.append("![GC pauses](gc-pauses.png)\n\n(ZGC's pauses are far below a millisecond either way: too small for the"
                 + " chart's scale; they are in the table.)\n\n![CPU and memory](gc-cost.png)\n\n");
         b.append("| collector | storage | heap live after GC | off-heap reserved | peak RSS | creating the N | "
-                + "operations, wall | process CPU | collections | pauses | total pause | longest pause |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "operations, wall | process CPU | collections | pauses | total pause | longest pause | allocation stalls |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String collector : COLLECTORS) {
             for (String storage : STORAGES) {
                 Row r = rows.get(collector + "/" + storage);
                 if (r == null) {
-                    b.append("| ").append(collector).append(" | ").append(storage).append(" | not measured ||||||||||\n");
+                    b.append("| ").append(collector).append(" | ").append(storage).append(" | not measured |||||||||||\n");
                     continue;
                 }
                 b.append(String.format(Locale.ROOT, "| %s | %s | %.0f MiB | %.0f MiB | %.0f MiB | %.2f s | %.2f s | %.2f s "
-                                + "| %d | %d | %s | %s |%n",
+                                + "| %d | %d | %s | %s | %s |%n",
                         collector, storage, r.get("heapLiveMb"), r.get("offHeapMb"), r.get("hwmMb"),
                         r.get("setupSeconds"), r.get("seconds"),
                         r.get("cpuSeconds"), (long) r.get("collections"), (long) r.get("pauses"),
-                        ms(r.get("pauseTotalMs")), ms(r.get("pauseMaxMs"))));
+                        ms(r.get("pauseTotalMs")), ms(r.get("pauseMaxMs")),
+                        collector.equals("ZGC") ? (long) r.get("stalls") + " (" + ms(r.get("stallMs")) + ")" : "–"));
             }
         }
         b.append("\ngmalloc ÷ heap, same collector (below 1: gmalloc storage is better):\n\n");
