@@ -87,13 +87,15 @@ final class Arenarray {
                 remotePending = true; // its reclaim waited for a remote free in flight: look again later
             }
         }
-        Slab adopted = adoptOrphan();
-        if (adopted == null) {
-            heap.host.reapDead(); // a thread that just ended may have left slabs to adopt
-            adopted = adoptOrphan();
-        }
-        if (adopted != null) {
-            return adopted;
+        if (heap.host.adoptsOrphans()) {
+            Slab adopted = adoptOrphan();
+            if (adopted == null) {
+                heap.host.reapDead(); // a thread that just ended may have left slabs to adopt
+                adopted = adoptOrphan();
+            }
+            if (adopted != null) {
+                return adopted;
+            }
         }
         Slab fresh = newSlab(); // the only step that can fail: nothing above needs undoing
         add(fresh);

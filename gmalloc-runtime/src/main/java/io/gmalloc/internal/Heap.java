@@ -30,6 +30,14 @@ public final class Heap {
          * before an allocation reports out-of-memory.
          */
         void relieve();
+
+        /**
+         * Whether this heap may adopt slabs orphaned by dead threads. A region's heap must not: closing it would
+         * free the orphans' live blocks.
+         */
+        default boolean adoptsOrphans() {
+            return true;
+        }
     }
 
     /** A host with nothing to reap or relieve. */

@@ -24,7 +24,7 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <pre>
  *   java --enable-native-access=ALL-UNNAMED -XX:+UseZGC -Xmx2g -cp benchmarks.jar \
- *        io.gmalloc.benchmarks.gc.GcStory STORAGE(heap|gmalloc) N OPS
+ *        io.gmalloc.benchmarks.gc.GcStory STORAGE(heap|gmalloc) N OPS [readonly]
  * </pre>
  *
  * Each of the OPS operations is what a request of a simulation server might do: it moves one random particle
@@ -32,11 +32,13 @@ import jdk.jfr.consumer.RecordingFile;
  * off-heap the position is written in place), and allocates the same garbage in both storages: a 256-byte
  * buffer kept in a ring of the last 65 536 (so some survive a young collection) and a small result record.
  * Only the operations are recorded: a JFR recording of {@code jdk.GarbageCollection} (count, sum of pauses,
- * longest pause per collection) and {@code jdk.GCPhasePause} runs from just before the first operation to just
- * after the last. Heap used is {@code MemoryMXBean} after a full GC with the live set in place.
+ * longest pause per collection), {@code jdk.GCPhasePause} and {@code jdk.ZAllocationStall} (ZGC: a thread
+ * that allocates faster than the collector frees waits; no pause, but time lost) runs from just before the first
+ * operation to just after the last. With {@code readonly} the operations only read their particle (the live set
+ * never changes; the storage is then reported as {@code heap-readonly} or {@code gmalloc-readonly}). Heap used is {@code MemoryMXBean} after a full GC with the live set in place.
  *
  * <p>Prints {@code RESULT gc storage=... collector=... n=... ops=... setupSeconds=... seconds=... cpuSeconds=... collections=...
- * pauses=... pauseTotalMs=... pauseMaxMs=... heapLiveMb=... offHeapMb=... hwmMb=... checksum=...}.
+ * pauses=... pauseTotalMs=... pauseMaxMs=... stalls=... stallMs=... heapLiveMb=... offHeapMb=... hwmMb=... checksum=...}.
  */
 public final class GcStory {
     private GcStory() {}
@@ -53,11 +55,13 @@ public final class GcStory {
      * @throws IOException if the JFR recording cannot be written or read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 || !(args[0].equals("heap") || args[0].equals("gmalloc"))) {
-            System.err.println("usage: GcStory heap|gmalloc N OPS");
+        if (args.length < 3 || args.length > 4 || !(args[0].equals("heap") || args[0].equals("gmalloc"))
+                || (args.length == 4 && !args[3].equals("readonly"))) {
+            System.err.println("usage: GcStory heap|gmalloc N OPS [readonly]");
             System.exit(1);
         }
         boolean heap = args[0].equals("heap");
+        boolean readonly = args.length == 4; // operations read their particle and leave it as it is
         int n = Integer.parseInt(args[1]);
         long ops = Long.parseLong(args[2]);
 
@@ -93,6 +97,7 @@ public final class GcStory {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.GarbageCollection").withThreshold(Duration.ZERO);
             recording.enable("jdk.GCPhasePause").withThreshold(Duration.ZERO);
+            recording.enable("jdk.ZAllocationStall").withThreshold(Duration.ZERO);
             recording.start();
             cpu0 = processCpuNanos();
             t0 = System.nanoTime();
@@ -106,15 +111,19 @@ public final class GcStory {
                     Vec3 vel = p.vel();
                     x = pos.x() + vel.x() * dt;
                     y = pos.y() + vel.y() * dt;
-                    onHeap[i] = new Particle(new Vec3(x, y, pos.z() + vel.z() * dt), vel, p.mass());
+                    if (!readonly) {
+                        onHeap[i] = new Particle(new Vec3(x, y, pos.z() + vel.z() * dt), vel, p.mass());
+                    }
                 } else {
                     long pos = ParticleBucket.posAddress(offHeap[i]);
                     long vel = ParticleBucket.velAddress(offHeap[i]);
                     x = Vec3Bucket.x(pos) + Vec3Bucket.x(vel) * dt;
                     y = Vec3Bucket.y(pos) + Vec3Bucket.y(vel) * dt;
-                    Vec3Bucket.x(pos, x);
-                    Vec3Bucket.y(pos, y);
-                    Vec3Bucket.z(pos, Vec3Bucket.z(pos) + Vec3Bucket.z(vel) * dt);
+                    if (!readonly) {
+                        Vec3Bucket.x(pos, x);
+                        Vec3Bucket.y(pos, y);
+                        Vec3Bucket.z(pos, Vec3Bucket.z(pos) + Vec3Bucket.z(vel) * dt);
+                    }
                 }
                 byte[] buffer = new byte[256];
                 buffer[i & 255] = (byte) op;
@@ -135,6 +144,8 @@ public final class GcStory {
         long pauseTotal = 0;
         long pauseMax = 0;
         long pauses = 0;
+        long stalls = 0;
+        long stallNanos = 0;
         for (RecordedEvent event : events) {
             switch (event.getEventType().getName()) {
                 case "jdk.GarbageCollection" -> {
@@ -143,15 +154,20 @@ public final class GcStory {
                     pauseMax = Math.max(pauseMax, event.getDuration("longestPause").toNanos());
                 }
                 case "jdk.GCPhasePause" -> pauses++;
+                case "jdk.ZAllocationStall" -> {
+                    stalls++;
+                    stallNanos += event.getDuration().toNanos();
+                }
                 default -> { }
             }
         }
         String collector = collectorName();
-        System.out.printf(Locale.ROOT, "RESULT gc storage=%s collector=%s n=%d ops=%d setupSeconds=%.3f seconds=%.3f cpuSeconds=%.3f "
-                        + "collections=%d pauses=%d pauseTotalMs=%.3f pauseMaxMs=%.3f heapLiveMb=%.1f offHeapMb=%.1f "
+        System.out.printf(Locale.ROOT, "RESULT gc storage=%s%s collector=%s n=%d ops=%d setupSeconds=%.3f seconds=%.3f cpuSeconds=%.3f "
+                        + "collections=%d pauses=%d pauseTotalMs=%.3f pauseMaxMs=%.3f stalls=%d stallMs=%.3f "
+                        + "heapLiveMb=%.1f offHeapMb=%.1f "
                         + "hwmMb=%.1f xmxMb=%d checksum=%.6e%n",
-                args[0], collector, n, ops, setupNanos / 1e9, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, collections, pauses,
-                pauseTotal / 1e6, pauseMax / 1e6, heapLive / 1048576.0, offHeapBytes / 1048576.0, hwmMb(),
+                args[0], readonly ? "-readonly" : "", collector, n, ops, setupNanos / 1e9, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, collections, pauses,
+                pauseTotal / 1e6, pauseMax / 1e6, stalls, stallNanos / 1e6, heapLive / 1048576.0, offHeapBytes / 1048576.0, hwmMb(),
                 Runtime.getRuntime().maxMemory() >> 20, checksum);
         if (heap) {
             java.lang.ref.Reference.reachabilityFence(onHeap);

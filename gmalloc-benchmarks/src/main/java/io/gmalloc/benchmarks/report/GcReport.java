@@ -18,7 +18,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * The GC story's report: reads the {@code RESULT gc} lines of {@code io.gmalloc.benchmarks.gc.GcStory} that
  * {@code bench/run} collected in {@code gc.txt} and writes {@code gc-section.md} (the generated part of
- * docs/gc.md) and two charts, {@code gc-pauses.png} and {@code gc-cost.png}.
+ * docs/gc.md) and three charts, {@code gc-pauses.png}, {@code gc-cost.png} and {@code gc-memory.png}.
  *
  * <pre>java -cp benchmarks.jar io.gmalloc.benchmarks.report.GcReport OUT_DIR DOCS_DIR</pre>
  *
@@ -163,24 +163,28 @@ public final class GcReport {
                             + "every JVM; one fresh JVM per row (%d run(s) each, median).%n%n",
                     (long) any.get("n"), (long) any.get("ops"), (long) any.get("xmxMb"), any.runs()));
         }
+        b.append("Allocation stalls (ZGC only, JFR `jdk.ZAllocationStall`): threads that waited for the collector to free"
+                + " memory, with the time they waited; not pauses, but time the application lost.\n\n");
         b.append("![GC pauses](gc-pauses.png)\n\n(ZGC's pauses are far below a millisecond either way: too small for the"
-                + " chart's scale; they are in the table.)\n\n![CPU and memory](gc-cost.png)\n\n");
+                + " chart's scale; they are in the table.)\n\n![wall and CPU time](gc-cost.png)\n\n"
+                + "![memory](gc-memory.png)\n\n");
         b.append("| collector | storage | heap live after GC | off-heap reserved | peak RSS | creating the N | "
-                + "operations, wall | process CPU | collections | pauses | total pause | longest pause |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "operations, wall | process CPU | collections | pauses | total pause | longest pause | allocation stalls |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String collector : COLLECTORS) {
             for (String storage : STORAGES) {
                 Row r = rows.get(collector + "/" + storage);
                 if (r == null) {
-                    b.append("| ").append(collector).append(" | ").append(storage).append(" | not measured ||||||||||\n");
+                    b.append("| ").append(collector).append(" | ").append(storage).append(" | not measured |||||||||||\n");
                     continue;
                 }
                 b.append(String.format(Locale.ROOT, "| %s | %s | %.0f MiB | %.0f MiB | %.0f MiB | %.2f s | %.2f s | %.2f s "
-                                + "| %d | %d | %s | %s |%n",
+                                + "| %d | %d | %s | %s | %s |%n",
                         collector, storage, r.get("heapLiveMb"), r.get("offHeapMb"), r.get("hwmMb"),
                         r.get("setupSeconds"), r.get("seconds"),
                         r.get("cpuSeconds"), (long) r.get("collections"), (long) r.get("pauses"),
-                        ms(r.get("pauseTotalMs")), ms(r.get("pauseMaxMs"))));
+                        ms(r.get("pauseTotalMs")), ms(r.get("pauseMaxMs")),
+                        collector.equals("ZGC") ? (long) r.get("stalls") + " (" + ms(r.get("stallMs")) + ")" : "–"));
             }
         }
         b.append("\ngmalloc ÷ heap, same collector (below 1: gmalloc storage is better):\n\n");
@@ -237,6 +241,7 @@ public final class GcReport {
     private static void charts(Path docs, Map<String, Row> rows) throws IOException {
         DefaultCategoryDataset pauses = new DefaultCategoryDataset();
         DefaultCategoryDataset cost = new DefaultCategoryDataset();
+        DefaultCategoryDataset memory = new DefaultCategoryDataset();
         for (String storage : STORAGES) {
             String series = storage.equals("heap") ? "records on the heap" : "records in gmalloc";
             for (String collector : COLLECTORS) {
@@ -246,14 +251,17 @@ public final class GcReport {
                 }
                 pauses.addValue(r.get("pauseTotalMs"), series, collector + ": total pause, ms");
                 pauses.addValue(r.get("pauseMaxMs"), series, collector + ": longest pause, ms");
-                cost.addValue(r.get("cpuSeconds"), series, collector + ": process CPU, s");
-                cost.addValue((r.get("heapLiveMb") + r.get("offHeapMb")) / 1024, series,
-                        collector + ": live heap + off-heap, GiB");
+                cost.addValue(r.get("seconds"), series, collector + ": operations, wall");
+                cost.addValue(r.get("cpuSeconds"), series, collector + ": process CPU");
+                memory.addValue(r.get("heapLiveMb"), series, collector + ": heap live");
+                memory.addValue(r.get("offHeapMb"), series, collector + ": off-heap");
+                memory.addValue(r.get("hwmMb"), series, collector + ": peak RSS");
             }
         }
         Charts.bars(docs.resolve("gc-pauses.png"), "GC pauses while the workload runs (lower is better)", "", "ms",
                 pauses, 1000, 420);
-        Charts.bars(docs.resolve("gc-cost.png"), "CPU and memory for the same work (lower is better)", "", "",
+        Charts.bars(docs.resolve("gc-cost.png"), "Time for the same operations (lower is better)", "", "s",
                 cost, 1000, 420);
+        Charts.bars(docs.resolve("gc-memory.png"), "Memory (lower is better)", "", "MiB", memory, 1000, 420);
     }
 }
