@@ -1,9 +1,7 @@
 package io.gmalloc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.gmalloc.InvalidFreeException.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,29 +75,6 @@ class ConcurrencyTest {
         consumer.join();
         assertThat(failure.get()).isNull();
         assertThat(GMalloc.stats().liveBlocks()).isEqualTo(liveBefore);
-    }
-
-    @Test
-    void remoteDoubleFreeIsDetectedInTheFreeingThread() throws Exception {
-        long address = GMalloc.gmalloc(32);
-        AtomicReference<InvalidFreeException> second = new AtomicReference<>();
-        Thread.ofPlatform().start(() -> {
-            GMalloc.gfree(address);
-            second.set(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address)));
-        }).join();
-        assertThat(second.get()).isNotNull();
-        assertThat(second.get().reason()).isEqualTo(Reason.DOUBLE_FREE);
-        // the owner, too, sees the block as already freed
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address)).reason())
-                .isEqualTo(Reason.DOUBLE_FREE);
-    }
-
-    @Test
-    void ownerDoubleFreeAfterARemoteFreeIsDetected() throws Exception {
-        long address = GMalloc.gmalloc(40);
-        Thread.ofPlatform().start(() -> GMalloc.gfree(address)).join();
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address)).reason())
-                .isEqualTo(Reason.DOUBLE_FREE);
     }
 
     @Test
