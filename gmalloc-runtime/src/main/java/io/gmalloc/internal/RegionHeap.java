@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -154,6 +155,13 @@ public final class RegionHeap implements Heap.Host {
         }
         if (LargeBlocks.usableSize(address) > 0) {
             throw Errors.invalidFree(address, Reason.WRONG_BUCKET, " (a large block, not of this region)");
+        }
+        Map.Entry<Long, Long> below = LargeBlocks.blockAtOrBelow(address);
+        if (below != null && address - below.getKey() < below.getValue() && LARGE_OWNERS.get(below.getKey()) == this) {
+            throw Errors.invalidFree(address, Reason.INTERIOR, " (inside a large block of this region)");
+        }
+        if (LargeBlocks.whyNot(address) == Reason.DOUBLE_FREE) {
+            throw Errors.invalidFree(address, Reason.DOUBLE_FREE, ""); // a freed large block, still remembered
         }
         throw Errors.invalidFree(address, Reason.NOT_OWNED, " (not a block of this region)");
     }
