@@ -69,7 +69,7 @@ public interface GMallocMXBean {
     /**
      * Returns {@link GMallocStats#heaps()}.
      *
-     * @return heaps in use
+     * @return heaps in use (open regions included)
      */
     int getHeaps();
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param liveBlocks number of live blocks, small and large
  * @param largeAllocations live blocks above 512 bytes, served by the system allocator
  * @param invalidFrees number of {@link InvalidFreeException}s thrown so far
- * @param heaps heaps in use: one per platform thread that allocated, plus the virtual-thread stripes
+ * @param heaps heaps in use: one per platform thread that allocated, plus the virtual-thread stripes, plus one
+ *     per open {@link Region}
  * @param buckets one entry per general bucket (8, 16 … 512 bytes) followed by one per {@link SpecialBucket}
  */
 public record GMallocStats(

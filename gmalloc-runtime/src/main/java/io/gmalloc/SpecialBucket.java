@@ -102,6 +102,21 @@ public final class SpecialBucket {
     }
 
     /**
+     * Allocates a zero-filled block of {@link #stride()} bytes in a region: the block lies in an arena of this
+     * bucket that belongs to the region, so it is {@code stride} bytes apart from its neighbours and freed with the
+     * region. {@link #free} and {@link GMalloc#gfree} free it early, from any thread.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address, never 0
+     * @throws OutOfMemoryError if the OS has no memory or {@code -Dgmalloc.maxBytes} would be passed
+     * @throws WrongThreadException if the caller is not the thread that opened the region
+     * @throws IllegalStateException if the region is closed
+     */
+    public long alloc(Region region) {
+        return region.allocBucket(bucket.index(), stride);
+    }
+
+    /**
      * Frees a block of this bucket. Any thread may free any block.
      *
      * @param address the block's address; 0 does nothing

@@ -1,8 +1,11 @@
 package io.gmalloc.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.InvalidFreeException;
+import io.gmalloc.Region;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.foreign.MemoryLayout.PathElement;
@@ -28,6 +31,27 @@ class GeneratedBucketsTest {
             Vec3Bucket.free(a);
             Vec3Bucket.free(b);
         }
+    }
+
+    @Test
+    void structsLiveInARegionUntilItCloses() {
+        long first;
+        try (Region region = Region.open()) {
+            first = Vec3Bucket.alloc(region, new Vec3(1, 2, 3));
+            long second = Vec3Bucket.alloc(region);
+            long particle = ParticleBucket.alloc(region, new Particle(new Vec3(1, 1, 1), new Vec3(2, 2, 2), 3));
+            long array = Vec3Bucket.allocArray(region, 10);
+            assertThat(second - first).as("a region's Vec3 arena keeps the 12-byte stride").isEqualTo(12);
+            assertThat(Vec3Bucket.load(first)).isEqualTo(new Vec3(1, 2, 3));
+            assertThat(ParticleBucket.mass(particle)).isEqualTo(3f);
+            Vec3Bucket.z(Vec3Bucket.elementAddress(array, 9), 4f);
+            assertThat(Vec3Bucket.z(Vec3Bucket.elementAddress(array, 9))).isEqualTo(4f);
+            Vec3Bucket.free(second); // early free
+            assertThat(region.liveBlocks()).isEqualTo(3);
+        }
+        long closed = first;
+        assertThat(catchThrowableOfType(InvalidFreeException.class,
+                () -> Vec3Bucket.free(closed)).reason()).isEqualTo(InvalidFreeException.Reason.NOT_OWNED);
     }
 
     @Test

@@ -27,6 +27,9 @@ public final class Names {
     /** The runtime facade. */
     public static final ClassName GMALLOC = ClassName.get("io.gmalloc", "GMalloc");
 
+    /** A heap of its own that frees all its blocks at close: the target of the region overloads. */
+    public static final ClassName REGION = ClassName.get("io.gmalloc", "Region");
+
     /** Exact-stride buckets used for sizes off the general buckets' grid. */
     public static final ClassName SPECIAL_BUCKET = ClassName.get("io.gmalloc", "SpecialBucket");
 

@@ -2,6 +2,7 @@ package com.example;
 
 import io.gmalloc.GMalloc;
 import io.gmalloc.InvalidFreeException;
+import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
@@ -193,6 +194,41 @@ public final class BodyBucket {
             throw new InvalidFreeException(base, InvalidFreeException.Reason.WRONG_BUCKET, "BodyBucket.freeArray: address 0x" + Long.toHexString(base) + " is a single Body block from alloc(), not an array from allocArray; free it with free(long); nothing was changed");
         }
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Body} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return BUCKET$.alloc(region);
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Body} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("BodyBucket.allocArray: " + count + " elements of 20 bytes overflow a long");
+        }
+        return region.gcalloc(count, SIZE);
     }
 
     /**

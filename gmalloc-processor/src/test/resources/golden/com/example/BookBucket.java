@@ -2,6 +2,7 @@ package com.example;
 
 import io.gmalloc.GMalloc;
 import io.gmalloc.InvalidFreeException;
+import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
@@ -232,6 +233,70 @@ public final class BookBucket {
             throw new InvalidFreeException(base, InvalidFreeException.Reason.WRONG_BUCKET, "BookBucket.freeArray: address 0x" + Long.toHexString(base) + " is a single Book block from alloc(), not an array from allocArray; free it with free(long); nothing was changed");
         }
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Book} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return BUCKET$.alloc(region);
+    }
+
+    /**
+     * Allocates a block in {@code region} and stores {@code value} in it; {@code value} is checked
+     * first, so a value that cannot be stored allocates nothing.
+     *
+     * @param region an open region of the calling thread
+     * @param value the record to copy off-heap
+     * @return the block's address
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region, Book value) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value.best(), "component 'best' is null");
+        check$Level(value.best());
+        length$("depth", value.depth().length, 2);
+        for (Level element : value.depth()) {
+            Objects.requireNonNull(element, "component 'depth' has a null element");
+            check$Level(element);
+        }
+        long address = alloc(region);
+        store$Level(address + best$OFFSET, value.best());
+        write$Level(address + depth$OFFSET, value.depth());
+        MEMORY$.set(ValueLayout.JAVA_INT_UNALIGNED, address + fills$OFFSET, value.fills());
+        return address;
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Book} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("BookBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("BookBucket.allocArray: " + count + " elements of 52 bytes overflow a long");
+        }
+        return region.gcalloc(count, SIZE);
     }
 
     /**

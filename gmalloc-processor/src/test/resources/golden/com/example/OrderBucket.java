@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.Region;
 import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -298,6 +299,78 @@ public final class OrderBucket {
      */
     public static void freeArray(long base) {
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Order} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return region.gmalloc(SIZE);
+    }
+
+    /**
+     * Allocates a block in {@code region} and stores {@code value} in it; {@code value} is checked
+     * first, so a value that cannot be stored allocates nothing.
+     *
+     * @param region an open region of the calling thread
+     * @param value the record to copy off-heap
+     * @return the block's address
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region, Order value) {
+        Objects.requireNonNull(value, "value");
+        utf8$encode("symbol", value.symbol(), 8);
+        Objects.requireNonNull(value.side(), "component 'side' is null");
+        length$("levels", value.levels().length, 4);
+        length$("corners", value.corners().length, 2);
+        for (Vec3 element : value.corners()) {
+            Objects.requireNonNull(element, "component 'corners' has a null element");
+        }
+        length$("ports", value.ports().length, 2);
+        length$("flags", value.flags().length, 3);
+        long address = alloc(region);
+        utf8$write(address + symbol$OFFSET, utf8$encode("symbol", value.symbol(), 8), 8);
+        MEMORY$.set(ValueLayout.JAVA_BYTE, address + side$OFFSET, (byte) value.side().ordinal());
+        write$int(address + levels$OFFSET, value.levels());
+        write$Vec3(address + corners$OFFSET, value.corners());
+        MEMORY$.set(INT$BE, address + seq$OFFSET, value.seq());
+        MEMORY$.set(ValueLayout.JAVA_LONG_UNALIGNED, address + fills$OFFSET, value.fills());
+        write$short$BE(address + ports$OFFSET, value.ports());
+        write$boolean(address + flags$OFFSET, value.flags());
+        MEMORY$.set(ValueLayout.JAVA_INT_UNALIGNED, address + hits$OFFSET, value.hits());
+        return address;
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Order} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("OrderBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("OrderBucket.allocArray: " + count + " elements of 80 bytes overflow a long");
+        }
+        return region.gcalloc(count, SIZE);
     }
 
     /**

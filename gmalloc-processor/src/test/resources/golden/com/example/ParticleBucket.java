@@ -2,6 +2,7 @@ package com.example;
 
 import io.gmalloc.GMalloc;
 import io.gmalloc.InvalidFreeException;
+import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
@@ -209,6 +210,66 @@ public final class ParticleBucket {
             throw new InvalidFreeException(base, InvalidFreeException.Reason.WRONG_BUCKET, "ParticleBucket.freeArray: address 0x" + Long.toHexString(base) + " is a single Particle block from alloc(), not an array from allocArray; free it with free(long); nothing was changed");
         }
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Particle} block in {@code region}: it is freed when the region
+     * closes, or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return BUCKET$.alloc(region);
+    }
+
+    /**
+     * Allocates a block in {@code region} and stores {@code value} in it; {@code value} is checked
+     * first, so a value that cannot be stored allocates nothing.
+     *
+     * @param region an open region of the calling thread
+     * @param value the record to copy off-heap
+     * @return the block's address
+     * @throws NullPointerException if {@code value} or a record, enum or array in it is null
+     * @throws IllegalArgumentException if a string or array component does not fit (see
+     *     {@link #store})
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region, Particle value) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value.pos(), "component 'pos' is null");
+        Objects.requireNonNull(value.vel(), "component 'vel' is null");
+        long address = alloc(region);
+        store$Vec3(address + pos$OFFSET, value.pos());
+        store$Vec3(address + vel$OFFSET, value.vel());
+        MEMORY$.set(ValueLayout.JAVA_FLOAT_UNALIGNED, address + mass$OFFSET, value.mass());
+        return address;
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Particle} structs in
+     * {@code region}, as one block of the region, freed when it closes or with
+     * {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("ParticleBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("ParticleBucket.allocArray: " + count + " elements of 28 bytes overflow a long");
+        }
+        return region.gcalloc(count, SIZE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.example;
 
 import io.gmalloc.GMalloc;
+import io.gmalloc.Region;
 import io.gmalloc.annotations.Generated;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -181,6 +182,41 @@ public final class QuoteBucket {
      */
     public static void freeArray(long base) {
         GMalloc.gfree(base);
+    }
+
+    /**
+     * Allocates a zeroed {@code Quote} block in {@code region}: it is freed when the region closes,
+     * or earlier with {@link #free(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @return the block's address
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long alloc(Region region) {
+        return region.gmalloc(SIZE);
+    }
+
+    /**
+     * Allocates a zeroed array of {@code count} contiguous {@code Quote} structs in {@code region},
+     * as one block of the region, freed when it closes or with {@link #freeArray(long)}.
+     *
+     * @param region an open region of the calling thread
+     * @param count number of elements, not negative
+     * @return the address of element 0
+     * @throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE}
+     *     overflows
+     * @throws WrongThreadException if the caller is not the thread that opened {@code region}
+     * @throws IllegalStateException if {@code region} is closed
+     */
+    public static long allocArray(Region region, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("QuoteBucket.allocArray: count must not be negative: " + count);
+        }
+        if (count > Long.MAX_VALUE / SIZE) {
+            throw new IllegalArgumentException("QuoteBucket.allocArray: " + count + " elements of 40 bytes overflow a long");
+        }
+        return region.gcalloc(count, SIZE);
     }
 
     /**

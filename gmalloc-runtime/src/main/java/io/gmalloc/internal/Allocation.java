@@ -37,7 +37,7 @@ public final class Allocation {
     /**
      * A large block; before reporting out-of-memory, gives back what the heaps and the pool hold and tries again.
      */
-    private static long large(long size, long alignment) {
+    static long large(long size, long alignment) {
         try {
             return LargeBlocks.alloc(size, alignment);
         } catch (OsMemory.NoMemory first) {

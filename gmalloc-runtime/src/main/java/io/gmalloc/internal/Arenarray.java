@@ -87,13 +87,15 @@ final class Arenarray {
                 remotePending = true; // its reclaim waited for a remote free in flight: look again later
             }
         }
-        Slab adopted = adoptOrphan();
-        if (adopted == null) {
-            heap.host.reapDead(); // a thread that just ended may have left slabs to adopt
-            adopted = adoptOrphan();
-        }
-        if (adopted != null) {
-            return adopted;
+        if (heap.host.adoptsOrphans()) {
+            Slab adopted = adoptOrphan();
+            if (adopted == null) {
+                heap.host.reapDead(); // a thread that just ended may have left slabs to adopt
+                adopted = adoptOrphan();
+            }
+            if (adopted != null) {
+                return adopted;
+            }
         }
         Slab fresh = newSlab(); // the only step that can fail: nothing above needs undoing
         add(fresh);
@@ -184,12 +186,15 @@ final class Arenarray {
 
     /** Takes the first available slab out of the list; the caller gives it a new state. Null when none. */
     private Slab takeAvailable() {
-        Slab slab = available.pollFirst();
-        if (slab != null) {
+        Slab slab;
+        while ((slab = available.pollFirst()) != null) {
             assert slab.state == Slab.AVAILABLE && slab.owner == heap : slab + " in the available list";
-            slab.state = Slab.FULL;
+            if (slab.owner == heap && slab.state == Slab.AVAILABLE) { // checked in production too: never another's
+                slab.state = Slab.FULL;
+                return slab;
+            }
         }
-        return slab;
+        return null;
     }
 
     /** Takes back every block other threads freed; slabs that were full become available again. Owner only. */

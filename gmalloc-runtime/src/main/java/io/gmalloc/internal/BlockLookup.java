@@ -58,7 +58,7 @@ public final class BlockLookup {
     private static Reason whyNotLive(Slab slab, long address) {
         int index = slab.blockIndex(address);
         if (index < 0) {
-            return Reason.INTERIOR;
+            return slab.notABlockStart(address);
         }
         if (!slab.everHandedOut(index)) {
             return Reason.NOT_OWNED;

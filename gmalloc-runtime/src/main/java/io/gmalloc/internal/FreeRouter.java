@@ -42,9 +42,13 @@ public final class FreeRouter {
      */
     private static void freeElsewhere(long address, Slab slab) {
         if (slab == null) {
-            if (address != 0) {
+            if (address != 0 && !RegionHeap.freeLarge(address)) {
                 LargeBlocks.free(address);
             }
+            return;
+        }
+        if (slab.home.heap.host instanceof RegionHeap region) {
+            region.freeRemote(slab, address); // fenced against the region's close
             return;
         }
         Heap owner = slab.owner;

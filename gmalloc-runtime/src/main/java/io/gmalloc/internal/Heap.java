@@ -30,6 +30,14 @@ public final class Heap {
          * before an allocation reports out-of-memory.
          */
         void relieve();
+
+        /**
+         * Whether this heap may adopt slabs orphaned by dead threads. A region's heap must not: closing it would
+         * free the orphans' live blocks.
+         */
+        default boolean adoptsOrphans() {
+            return true;
+        }
     }
 
     /** A host with nothing to reap or relieve. */
@@ -98,12 +106,8 @@ public final class Heap {
             long free = bits[word];
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
-                long rest = free & (free - 1);
-                bits[word] = rest;
-                if (rest == 0 && word + 1 < bits.length) {
-                    slab.cursor = word + 1; // a word used up: step on rather than take the slow path next time
-                }
-                slab.used++;
+                bits[word] = free & (free - 1); // a word used up sends the next allocation to the slow path,
+                slab.used++;                    // which takes back frees before it steps on to fresh words
                 long address = slab.base + index * slab.stride;
                 if (index < slab.fresh) {
                     Memory.zero(address, slab.stride);

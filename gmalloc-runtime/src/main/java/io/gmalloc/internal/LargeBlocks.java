@@ -158,6 +158,29 @@ final class LargeBlocks {
         }
     }
 
+    /**
+     * Gives a live large block of a closing region straight back (to the C library, or its mapping to the OS),
+     * past the quarantine and the tombstones: a later free of its address is then {@code NOT_OWNED}, as for every
+     * block of a closed region.
+     *
+     * @return whether the block was still live (another thread may have freed it a moment ago)
+     */
+    static boolean releaseClosed(long address) {
+        Long bytes;
+        synchronized (QUARANTINE) {
+            bytes = LIVE.remove(address);
+        }
+        if (bytes == null) {
+            return false;
+        }
+        if (mapped(bytes)) {
+            OsMemory.unmap(address, Bucket.roundUp(bytes, PAGE_BYTES));
+        } else {
+            OsMemory.free(address, bytes);
+        }
+        return true;
+    }
+
     private static long[] evictOldestLocked() {
         Map.Entry<Long, Long> oldest = QUARANTINE.entrySet().iterator().next();
         QUARANTINE.remove(oldest.getKey());

@@ -192,6 +192,14 @@ final class Slab {
         return index < blockCount && index * stride == offset ? (int) index : -1;
     }
 
+    /**
+     * Why an address of this slab that is no block start is refused: {@code INTERIOR} inside a block,
+     * {@code NOT_OWNED} in the unused tail past the last block, where no block ever was.
+     */
+    Reason notABlockStart(long address) {
+        return containingBlock(address) < 0 ? Reason.NOT_OWNED : Reason.INTERIOR;
+    }
+
     /** Index of the block containing {@code address}, or {@code -1} for the unused tail. */
     int containingBlock(long address) {
         long index = ((address - base) * magic) >>> shift;
@@ -237,9 +245,17 @@ final class Slab {
         return false;
     }
 
-    /** {@link #findFree}, else {@link #reclaim} and look again. Owner only. */
+    /**
+     * Takes back this slab's frees (if any wait) and then looks for a free block from the cursor: freed blocks are
+     * handed out again before fresh ones, so a program that frees and allocates keeps a small footprint. Owner only.
+     *
+     * @return {@code true} with {@code cursor} on a non-zero word of F
+     */
     boolean findOrReclaim() {
-        return findFree() || (reclaim() && findFree());
+        if (localHigh >= 0 || remotePending() != 0) {
+            reclaim(); // may wait for an in-flight remote free and give up: then fresh blocks serve meanwhile
+        }
+        return findFree();
     }
 
     /**
@@ -247,9 +263,9 @@ final class Slab {
      *
      * @return the reason, or null when {@code address} is a live block of this slab
      */
-    private Reason refuseLocal(int index, int word, long mask) {
+    private Reason refuseLocal(long address, int index, int word, long mask) {
         if (index < 0) {
-            return Reason.INTERIOR;
+            return notABlockStart(address);
         }
         if (index >= fresh) {
             return Reason.NOT_OWNED;
@@ -273,7 +289,7 @@ final class Slab {
         int index = blockIndex(address);
         int word = index >>> 6;
         long mask = 1L << index;
-        Reason refused = refuseLocal(index, word, mask);
+        Reason refused = refuseLocal(address, index, word, mask);
         if (refused != null) {
             throw Errors.invalidFree(address, refused, this);
         }
@@ -308,7 +324,7 @@ final class Slab {
     void freeRemote(long address) {
         int index = blockIndex(address);
         if (index < 0) {
-            throw Errors.invalidFree(address, Reason.INTERIOR, this);
+            throw Errors.invalidFree(address, notABlockStart(address), this);
         }
         Reason refused;
         IN_FLIGHT.getAndAdd(this, 1);

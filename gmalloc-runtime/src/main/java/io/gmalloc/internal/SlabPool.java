@@ -10,7 +10,8 @@ import java.util.List;
  * blocks) waiting for a live heap to adopt them.
  *
  * <p>An empty mapping keeps its registry entries pointing at its old slab (whose blocks are all free), so a late
- * free of one of its addresses is reported as a double free. Reusing a mapping formats a new slab over it; giving
+ * free of one of its addresses is reported as a double free; the mappings of a closed region are the exception
+ * (see {@link #retireClosed}). Reusing a mapping formats a new slab over it; giving
  * it back to the OS clears the entries first.
  *
  * <p>Concurrency: everything here is guarded by {@link #LOCK}. Orphans are owned by the pool while it holds the
@@ -82,6 +83,27 @@ final class SlabPool {
         assert slab.state == Slab.DETACHED : slab + " is still in a heap's list";
         synchronized (LOCK) {
             retireLocked(slab);
+            while (emptyBytes > Options.RETAIN_BYTES) {
+                release(EMPTY.pollFirst());
+            }
+        }
+    }
+
+    /**
+     * Takes every slab of a closed region, live blocks and all, in one pass under the lock. Their registry
+     * entries are cleared first, so a late free of one of their addresses finds no slab ({@code NOT_OWNED}) until
+     * the mapping is formatted again, and then finds the new owner's slab. Cost: one step per 64 KiB chunk, none
+     * per block.
+     */
+    static void retireClosed(List<Slab> slabs) {
+        synchronized (LOCK) {
+            for (Slab slab : slabs) {
+                SlabRegistry.unregister(slab.base, slab.bytes);
+                slab.state = Slab.DETACHED;
+                slab.own(Heap.NONE); // live blocks and all: the region's close frees them (no allFree() here)
+                EMPTY.addLast(new Mapping(slab.base, slab.bytes, slab.committedBytes()));
+                emptyBytes += slab.bytes;
+            }
             while (emptyBytes > Options.RETAIN_BYTES) {
                 release(EMPTY.pollFirst());
             }

@@ -58,7 +58,7 @@ public final class Stats {
                 liveBlocks + largeBlocks,
                 largeBlocks,
                 Errors.invalidFrees(),
-                Heaps.inUse(),
+                Heaps.inUse() + RegionHeap.openCount(),
                 perBucket);
     }
 
@@ -77,6 +77,15 @@ public final class Stats {
         Sums sums = new Sums(buckets);
         for (Heap heap : Heaps.all()) {
             for (Arenarray arenarray : heap.arenarrays()) {
+                if (arenarray != null) {
+                    for (Slab slab : arenarray.slabs()) {
+                        sums.add(slab);
+                    }
+                }
+            }
+        }
+        for (Heap region : RegionHeap.openHeaps()) {
+            for (Arenarray arenarray : region.arenarrays()) {
                 if (arenarray != null) {
                     for (Slab slab : arenarray.slabs()) {
                         sums.add(slab);

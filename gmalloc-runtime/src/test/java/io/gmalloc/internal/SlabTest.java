@@ -72,6 +72,29 @@ class SlabTest {
     }
 
     @Test
+    void freedBlocksComeBackBeforeFreshOnesOnceTheCursorWordRunsOut() {
+        long[] first = new long[64];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = heap.alloc();
+        }
+        Slab slab = heap.slabOf(first[0]);
+        for (long b : first) {
+            heap.free(b);
+        }
+        java.util.Set<Long> again = new java.util.HashSet<>();
+        for (int i = 0; i < first.length; i++) {
+            again.add(heap.alloc());
+        }
+        java.util.Set<Long> firstSet = new java.util.HashSet<>();
+        for (long b : first) {
+            firstSet.add(b);
+        }
+        assertThat(again).as("the 64 freed blocks are reused, not 64 fresh ones").isEqualTo(firstSet);
+        assertThat(slab.fresh).as("high-water mark unchanged by the reuse").isLessThanOrEqualTo(64 + 1);
+        heap.assertConsistent();
+    }
+
+    @Test
     void reusedBlocksAreZeroedAndComeFromTheReclaimedFrees() {
         long a = heap.alloc();
         io.gmalloc.GMalloc.addressSpace().set(java.lang.foreign.ValueLayout.JAVA_LONG, a, -1L);

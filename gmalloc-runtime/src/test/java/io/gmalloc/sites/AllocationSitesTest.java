@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gmalloc.AllocationSite;
 import io.gmalloc.GMalloc;
+import io.gmalloc.Region;
 import io.gmalloc.SpecialBucket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code -Dgmalloc.trackSites=true}: the allocating method is the top site, and its entry goes when its blocks are
- * freed (locally, by another thread, or moved by {@code grealloc}). Runs in a child JVM with the flags on and
+ * freed (locally, by another thread, moved by {@code grealloc}, or with their region at close). Runs in a child JVM with the flags on and
  * {@code siteSampling=1}, so every allocation is recorded and the figures are exact.
  */
 class AllocationSitesTest {
@@ -56,6 +57,11 @@ class AllocationSitesTest {
                 GMalloc.gfree(moved);
                 small.subList(1, small.size()).forEach(TWELVE::free);
                 report("freed", GMalloc.liveSites());
+                try (Region region = Region.open()) {
+                    inRegion(region);
+                    report("region-open", GMalloc.liveSites());
+                }
+                report("region-closed", GMalloc.liveSites());
                 leakOne(); // left live for the leak report at exit
             }
         }
@@ -74,6 +80,15 @@ class AllocationSitesTest {
                 blocks.add(TWELVE.alloc());
             }
             return blocks;
+        }
+
+        static void inRegion(Region region) {
+            for (int i = 0; i < 5; i++) {
+                region.gmalloc(40);
+            }
+            for (int i = 0; i < 2; i++) {
+                TWELVE.alloc(region);
+            }
         }
 
         static void leakOne() {
@@ -116,6 +131,10 @@ class AllocationSitesTest {
                 "moved: leakFew blocks=2 bytes=24 frames=2",
                 "moved: sites=2",
                 "freed: sites=0",
+                "region-open: inRegion blocks=5 bytes=200 frames=2",
+                "region-open: inRegion blocks=2 bytes=24 frames=2",
+                "region-open: sites=2",
+                "region-closed: sites=0",
                 "gmalloc leak report: 1 live block, 200 bytes, from 1 site",
                 "  200 bytes in 1 block");
         assertThat(output).contains("        at " + Child.class.getName() + ".leakOne(AllocationSitesTest.java:");

@@ -323,6 +323,7 @@ public final class ReportWriter {
                 verdict(acc, r -> r <= 1.2)));
         t.add(peerTarget("alloc+free pair 8 B ÷ fastest Java peer", "", "pair"));
         t.add(peerTarget("batch of 500 × 8 B ÷ fastest Java peer", "batch", "batch"));
+        t.add(regionTarget());
         return t;
     }
 
@@ -431,6 +432,52 @@ public final class ReportWriter {
                     .append(" | ").append(cell(gb, jmh.score("PeerBenchmark", method("batch", p[0])))).append(" |\n");
         }
         b.append("\n![Java peers](").append(name).append("-peers.png)\n");
+    }
+
+    // ---- regions and site tracking (RegionBenchmark, RequestBenchmark, SitesBenchmark) ---------------------
+
+    /** docs/design.md §6: a region's pair ≤ 0.7× the GMalloc pair, 8 B, both from {@code RegionBenchmark}. */
+    private Target regionTarget() {
+        Optional<Double> region = jmh.score("RegionBenchmark", "region", "size", "8");
+        Optional<Double> gmalloc = jmh.score("RegionBenchmark", "gmalloc", "size", "8");
+        Optional<Double> r = ratio(region, gmalloc);
+        return new Target("`Region` pair 8 B ÷ `GMalloc` pair", "≤ 0.7×",
+                r.isEmpty() ? "not measured (RegionBenchmark not in this run)"
+                        : measured(r, region, gmalloc, " ns", "GMalloc pair"),
+                verdict(r, x -> x <= 0.7));
+    }
+
+    private void regionsTable(StringBuilder b) {
+        if (jmh.score("RegionBenchmark", "region", "size", "8").isEmpty()
+                && jmh.score("RequestBenchmark", "region").isEmpty() && jmh.score("SitesBenchmark", "off", "size", "8").isEmpty()) {
+            return;
+        }
+        b.append("\n## Regions and site tracking\n\n");
+        b.append("`RegionBenchmark`: ns per alloc+free pair in a region (freed with `region.free` or `GMalloc.gfree`), "
+                + "the `GMalloc` pair and one `Arena.ofConfined()` per object. `RequestBenchmark`: one request = open, "
+                + "200 allocations of mixed sizes (8 B to 4 KiB), close; ns per request. `SitesBenchmark`: the `GMalloc` "
+                + "pair with `-Dgmalloc.trackSites` off, on (1 allocation in 256 records its stack) and on for every "
+                + "allocation, each in a fork of its own.\n\n");
+        b.append("| measure | ns |\n|---|---|\n");
+        for (String size : List.of("8", "64", "256")) {
+            for (String[] m : new String[][] {{"region", "region pair"}, {"regionGfree", "region alloc + gfree"},
+                    {"gmalloc", "GMalloc pair"}, {"arenaConfined", "Arena.ofConfined() per object"}}) {
+                jmh.score("RegionBenchmark", m[0], "size", size).ifPresent(v -> b.append(String.format(
+                        java.util.Locale.ROOT, "| %s, %s B | %.1f |%n", m[1], size, v)));
+            }
+        }
+        for (String[] m : new String[][] {{"region", "request in a Region"}, {"arenaConfined", "request in an Arena.ofConfined()"},
+                {"gmalloc", "request with GMalloc, 200 gfree"}}) {
+            jmh.score("RequestBenchmark", m[0]).ifPresent(v -> b.append(String.format(java.util.Locale.ROOT,
+                    "| %s | %.0f |%n", m[1], v)));
+        }
+        for (String size : List.of("8", "64")) {
+            for (String[] m : new String[][] {{"off", "tracking off"}, {"on", "tracking on, sampled 1/256"},
+                    {"onEveryAllocation", "tracking on, every allocation"}}) {
+                jmh.score("SitesBenchmark", m[0], "size", size).ifPresent(v -> b.append(String.format(
+                        java.util.Locale.ROOT, "| GMalloc pair %s B, %s | %.1f |%n", size, m[1], v)));
+            }
+        }
     }
 
     private static String cell(double g, Optional<Double> v) {
@@ -549,6 +596,7 @@ public final class ReportWriter {
             b.append("\n![alloc+free pair](").append(pairChart()).append(")\n");
         }
         peersTable(b);
+        regionsTable(b);
         b.append('\n');
         b.append("![seed shapes](").append(shapesChart()).append(")\n\n");
 

@@ -132,9 +132,11 @@ final class Access {
         CodeBlock element = switch (type.kind()) {
             case STRUCT -> CodeBlock.of("$L$$LAYOUT", helper(type.struct()));
             case UTF8 -> CodeBlock.of("$T.JAVA_BYTE", VALUE_LAYOUT);
-            case ENUM -> CodeBlock.of("$T.$L", VALUE_LAYOUT, type.enumType().sizeBytes() == 1 ? "JAVA_BYTE" : "JAVA_SHORT");
+            case ENUM -> CodeBlock.of(
+                    "$T.$L", VALUE_LAYOUT, type.enumType().sizeBytes() == 1 ? "JAVA_BYTE" : "JAVA_SHORT");
             default -> type.bigEndian()
-                    ? CodeBlock.of("$T.$L.withOrder($T.BIG_ENDIAN)", VALUE_LAYOUT, type.kind().layoutConstant(), BYTE_ORDER)
+                    ? CodeBlock.of("$T.$L.withOrder($T.BIG_ENDIAN)",
+                            VALUE_LAYOUT, type.kind().layoutConstant(), BYTE_ORDER)
                     : CodeBlock.of("$T.$L", VALUE_LAYOUT, type.kind().layoutConstant());
         };
         if (type.length() > 0) {
@@ -186,7 +188,8 @@ final class Access {
                     .build();
             case ENUM -> type.enumType().sizeBytes() == 1
                     ? CodeBlock.builder()
-                            .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) $L.ordinal())", VALUE_LAYOUT, at, value)
+                            .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) $L.ordinal())",
+                                    VALUE_LAYOUT, at, value)
                             .build()
                     : CodeBlock.builder()
                             .addStatement("MEMORY$$.set($T.JAVA_SHORT_UNALIGNED, $L, (short) $L.ordinal())",
@@ -274,7 +277,10 @@ final class Access {
     static boolean fallible(StructModel struct) {
         for (FieldModel field : struct.fields()) {
             FieldKind kind = field.kind();
-            if (field.type().isArray() || kind == FieldKind.UTF8 || kind == FieldKind.ENUM || kind == FieldKind.STRUCT) {
+            if (field.type().isArray()
+                    || kind == FieldKind.UTF8
+                    || kind == FieldKind.ENUM
+                    || kind == FieldKind.STRUCT) {
                 return true;
             }
         }

@@ -11,9 +11,9 @@ import io.gmalloc.processor.model.FieldType;
 import javax.lang.model.element.Modifier;
 
 /**
- * The static accessors of one component, as docs/design.md §4 and docs/structs.md list them: the getter/setter pair, and by kind
- * the element accessors and address of an array, the address of a nested struct, and the volatile and atomic
- * accessors of an {@code @Atomic} component.
+ * The static accessors of one component, as docs/design.md §4 and docs/structs.md list them: the getter/setter
+ * pair, and by kind the element accessors and address of an array, the address of a nested struct, and the
+ * volatile and atomic accessors of an {@code @Atomic} component.
  */
 final class AccessorRenderer {
     private static final Modifier[] API = {Modifier.PUBLIC, Modifier.STATIC};
@@ -32,7 +32,8 @@ final class AccessorRenderer {
         CodeBlock at = CodeBlock.of("address + $L", Access.offset(field));
         String where = "{@code " + field.declaration() + "} (offset " + field.offsetBytes() + ")";
         TypeName javaType = Access.javaType(ft);
-        String fresh = ft.isArray() ? " into a new array" : field.kind() == FieldKind.STRUCT ? " into a new record" : "";
+        String fresh =
+                ft.isArray() ? " into a new array" : field.kind() == FieldKind.STRUCT ? " into a new record" : "";
         type.addMethod(MethodSpec.methodBuilder(field.name())
                 .addModifiers(API)
                 .returns(javaType)
@@ -100,7 +101,9 @@ final class AccessorRenderer {
                 .addParameter(element, "value")
                 .addJavadoc(doc("Writes element {@code index} of " + where + ".\n\n" + ADDRESS_PARAM + range
                         + "@param value the new element\n" + bounds
-                        + (field.kind() == FieldKind.STRUCT ? "@throws NullPointerException if {@code value} is null\n" : "")))
+                        + (field.kind() == FieldKind.STRUCT
+                                ? "@throws NullPointerException if {@code value} is null\n"
+                                : "")))
                 .addStatement("$T.checkIndex(index, $L)", Access.OBJECTS, field.lengthConstant())
                 .addCode(access.checkElement(field, CodeBlock.of("value")))
                 .addCode(check())

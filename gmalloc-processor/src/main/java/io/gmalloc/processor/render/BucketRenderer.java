@@ -95,6 +95,7 @@ public final class BucketRenderer {
                 .build());
         addAllocation(type);
         addArrays(type);
+        addRegionOverloads(type);
         if (model.flyweight()) {
             addFlyweight(type);
         } else {
@@ -333,6 +334,75 @@ public final class BucketRenderer {
                     .endControlFlow();
         }
         type.addMethod(freeArray.addStatement("$T.gfree(base)", Names.GMALLOC).build());
+    }
+
+    // ---- the same in a Region ------------------------------------------------------------------------------
+
+    /**
+     * {@code alloc(Region)}, {@code alloc(Region, value)} and {@code allocArray(Region, count)} (docs/design.md §2a):
+     * the same blocks as the plain overloads, owned by a region and freed with it. A special bucket allocates from
+     * an arena of its stride that belongs to the region.
+     */
+    private void addRegionOverloads(TypeSpec.Builder type) {
+        String name = struct.type().simpleName();
+        String regionParam = "@param region an open region of the calling thread\n";
+        String regionThrows = "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
+                + "@throws IllegalStateException if {@code region} is closed\n";
+        MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addJavadoc(doc("Allocates a zeroed {@code " + name + "} block in {@code region}: it is freed when "
+                        + "the region closes, or earlier with {@link #free(long)}.\n\n" + regionParam
+                        + "@return the block's address\n" + regionThrows));
+        if (model.bucketKind() == BucketKind.SPECIAL) {
+            alloc.addStatement("return BUCKET$$.alloc(region)");
+        } else {
+            alloc.addStatement("return region.gmalloc(SIZE)");
+        }
+        type.addMethod(alloc.build());
+        if (!model.flyweight()) {
+            type.addMethod(MethodSpec.methodBuilder("alloc")
+                    .addModifiers(API)
+                    .returns(long.class)
+                    .addParameter(Names.REGION, "region")
+                    .addParameter(recordType, "value")
+                    .addJavadoc(doc("Allocates a block in {@code region} and stores {@code value} in it; "
+                            + "{@code value} is checked first, so a value that cannot be stored allocates nothing."
+                            + "\n\n" + regionParam + "@param value the record to copy off-heap\n"
+                            + "@return the block's address\n"
+                            + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
+                            + (Access.fallible(struct) ? "@throws IllegalArgumentException if a string or array "
+                                    + "component does not fit (see {@link #store})\n" : "")
+                            + regionThrows))
+                    .addCode(checkValue())
+                    .addStatement("long address = alloc(region)")
+                    .addCode(writeValue(CodeBlock.of("address")))
+                    .addStatement("return address")
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("allocArray")
+                .addModifiers(API)
+                .returns(long.class)
+                .addParameter(Names.REGION, "region")
+                .addParameter(long.class, "count")
+                .addJavadoc(doc("Allocates a zeroed array of {@code count} contiguous {@code " + name + "} structs "
+                        + "in {@code region}, as one block of the region, freed when it closes or with "
+                        + "{@link #freeArray(long)}.\n\n" + regionParam
+                        + "@param count number of elements, not negative\n@return the address of element 0\n"
+                        + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
+                        + "overflows\n" + regionThrows))
+                .beginControlFlow("if (count < 0)")
+                .addStatement("throw new $T($S + count)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: count must not be negative: ")
+                .endControlFlow()
+                .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
+                .addStatement("throw new $T($S + count + $S)", IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: ", " elements of " + struct.sizeBytes()
+                                + " bytes overflow a long")
+                .endControlFlow()
+                .addStatement("return region.gcalloc(count, SIZE)")
+                .build());
     }
 
     private boolean singleBlockDetectable() {

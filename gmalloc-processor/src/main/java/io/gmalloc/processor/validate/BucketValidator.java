@@ -32,9 +32,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Every rule of docs/design.md §4 and docs/structs.md in one place. Works on javax.lang.model before extraction (the model would have nothing
- * to point at) and reports each problem on the most specific element: the component, the type parameter, the
- * {@code name} value. All problems of a type are reported, not just the first.
+ * Every rule of docs/design.md §4 and docs/structs.md in one place. Works on javax.lang.model before extraction
+ * (the model would have nothing to point at) and reports each problem on the most specific element: the component,
+ * the type parameter, the {@code name} value, the annotation. All problems of a type are reported, not just the
+ * first.
  */
 public final class BucketValidator {
     /** Generated (or inherited) methods whose names a component accessor {@code name(long)} / {@code name(long, T)} could clash with. */
@@ -255,7 +256,8 @@ public final class BucketValidator {
     }
 
     /**
-     * Every rule of docs/design.md §4 and docs/structs.md for one component: its type, and whether its annotations fit it.
+     * Every rule of docs/design.md §4 and docs/structs.md for one component: its type, and whether its annotations
+     * fit it.
      * Pure: returns the problems, so the same rules also decide silently whether a nested record can be inlined.
      */
     private List<Finding> componentFindings(
@@ -333,7 +335,8 @@ public final class BucketValidator {
         }
         if (string) {
             if (utf8 == null) {
-                findings.add(new Finding(Problem.STRING_WITHOUT_UTF8, component, null, null, new Object[] {name, name}));
+                findings.add(new Finding(
+                        Problem.STRING_WITHOUT_UTF8, component, null, null, new Object[] {name, name}));
             }
             return findings;
         }

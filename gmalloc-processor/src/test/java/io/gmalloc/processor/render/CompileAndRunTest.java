@@ -290,4 +290,46 @@ class CompileAndRunTest {
         Object half = record("Particle", record("Vec3", 1f, 2f, 3f), null, 1f);
         assertThatThrownBy(() -> particle.call("alloc", half)).isInstanceOf(NullPointerException.class);
     }
+
+    /** Calls an instance method of a runtime object (a {@code Region}) reflectively. */
+    private static Object invoke(Object target, String name) {
+        try {
+            return target.getClass().getMethod(name).invoke(target);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void regionOverloadsAllocateInTheRegionAndCloseFreesThem() {
+        Bucket vec3 = Bucket.of(loader, "Vec3Bucket");
+        Bucket padded = Bucket.of(loader, "PaddedBucket");
+        Bucket particle = Bucket.of(loader, "ParticleBucket");
+        Bucket gmalloc = runtime("GMalloc");
+        Object region = runtime("Region").call("open");
+        long special = vec3.address("alloc", region);
+        long next = vec3.address("alloc", region);
+        long general = padded.address("alloc", region);
+        long stored = particle.address("alloc", region, record("Particle", record("Vec3", 1f, 2f, 3f),
+                record("Vec3", 4f, 5f, 6f), 7f));
+        long array = vec3.address("allocArray", region, 100L);
+        assertThat(next - special).as("special blocks of a region lie one stride apart").isEqualTo(12);
+        assertThat(gmalloc.call("usableSize", general)).isEqualTo(40L);
+        assertThat(vec3.call("load", special)).isEqualTo(record("Vec3", 0f, 0f, 0f));
+        assertThat(particle.call("load", stored)).isEqualTo(record("Particle", record("Vec3", 1f, 2f, 3f),
+                record("Vec3", 4f, 5f, 6f), 7f));
+        assertThat((Long) gmalloc.call("usableSize", array)).isGreaterThanOrEqualTo(1200L);
+        assertThat(invoke(region, "liveBlocks")).isEqualTo(5L);
+        vec3.call("free", next);
+        assertThat(invoke(region, "liveBlocks")).isEqualTo(4L);
+        invoke(region, "close");
+        assertThatThrownBy(() -> gmalloc.call("gfree", special))
+                .satisfies(e -> assertThat(e.getClass().getMethod("reason").invoke(e)).hasToString("NOT_OWNED"));
+        assertThatThrownBy(() -> vec3.call("alloc", region)).isInstanceOf(IllegalStateException.class);
+    }
 }
