@@ -5,7 +5,6 @@
  */
 module io.gmalloc.runtime {
     requires transitive java.management; // GMallocMXBean.register() returns an ObjectName
-
     requires jdk.jfr; // events: io.gmalloc.InvalidFree, io.gmalloc.Trim, io.gmalloc.ArenaMapped
 
     exports io.gmalloc;

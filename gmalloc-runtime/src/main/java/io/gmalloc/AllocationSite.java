@@ -24,7 +24,10 @@ public record AllocationSite(List<StackTraceElement> frames, long liveBlocks, lo
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder().append(liveBytes).append(" bytes in ").append(liveBlocks)
+        StringBuilder text = new StringBuilder()
+                .append(liveBytes)
+                .append(" bytes in ")
+                .append(liveBlocks)
                 .append(liveBlocks == 1 ? " block" : " blocks");
         String indent = " at ";
         for (StackTraceElement frame : frames) {

@@ -191,8 +191,9 @@ public final class GMalloc {
             return Memory.EVERYTHING.asSlice(address, byteSize);
         } catch (IndexOutOfBoundsException e) {
             gfree(address); // cannot happen for a block we could allocate; if it does, leak nothing
-            throw new IllegalArgumentException("allocator: " + byteSize + " bytes aligned to " + byteAlignment
-                    + " do not fit the address space", e);
+            throw new IllegalArgumentException(
+                    "allocator: " + byteSize + " bytes aligned to " + byteAlignment + " do not fit the address space",
+                    e);
         }
     }
 

@@ -46,8 +46,12 @@ public record GMallocStats(
         int shown = 0;
         for (BucketStats bucket : buckets) {
             if (bucket.liveBlocks() > 0) {
-                text.append(shown++ == 0 ? " " : ", ").append(bucket.blockSize()).append(" B")
-                        .append(bucket.dedicated() ? " special " : " ").append(bucket.liveBlocks()).append(" live");
+                text.append(shown++ == 0 ? " " : ", ")
+                        .append(bucket.blockSize())
+                        .append(" B")
+                        .append(bucket.dedicated() ? " special " : " ")
+                        .append(bucket.liveBlocks())
+                        .append(" live");
             }
         }
         if (shown == 0) {
@@ -64,22 +68,36 @@ public record GMallocStats(
     public String toDetailedString() {
         String nl = System.lineSeparator();
         StringBuilder text = totals(new StringBuilder("GMallocStats ")).append(nl);
-        text.append(String.format(Locale.ROOT, "%10s  %-8s %12s %12s %7s%n", "block", "kind", "live", "free", "arenas"));
+        text.append(
+                String.format(Locale.ROOT, "%10s  %-8s %12s %12s %7s%n", "block", "kind", "live", "free", "arenas"));
         for (BucketStats bucket : buckets) {
-            text.append(String.format(Locale.ROOT, "%8d B  %-8s %12d %12d %7d%n", bucket.blockSize(),
-                    bucket.dedicated() ? "special" : "general", bucket.liveBlocks(), bucket.freeBlocks(),
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%8d B  %-8s %12d %12d %7d%n",
+                    bucket.blockSize(),
+                    bucket.dedicated() ? "special" : "general",
+                    bucket.liveBlocks(),
+                    bucket.freeBlocks(),
                     bucket.arenas()));
         }
         return text.toString();
     }
 
     private StringBuilder totals(StringBuilder text) {
-        return text.append("reserved=").append(bytes(reservedBytes))
-                .append(", committed=").append(bytes(committedBytes))
-                .append(", live=").append(liveBlocks).append(" blocks/").append(bytes(liveBytes))
-                .append(", large=").append(largeAllocations)
-                .append(", invalidFrees=").append(invalidFrees)
-                .append(", heaps=").append(heaps);
+        return text.append("reserved=")
+                .append(bytes(reservedBytes))
+                .append(", committed=")
+                .append(bytes(committedBytes))
+                .append(", live=")
+                .append(liveBlocks)
+                .append(" blocks/")
+                .append(bytes(liveBytes))
+                .append(", large=")
+                .append(largeAllocations)
+                .append(", invalidFrees=")
+                .append(invalidFrees)
+                .append(", heaps=")
+                .append(heaps);
     }
 
     /** Bytes in a unit a reader takes in at a glance: {@code 48 B}, {@code 1.5 KiB}, {@code 4.0 MiB}. */

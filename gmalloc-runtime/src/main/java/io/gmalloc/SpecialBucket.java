@@ -29,6 +29,7 @@ public final class SpecialBucket {
 
     /** How free errors name the method: {@code SpecialBucket(<name>).free}. */
     private final String freeMethod;
+
     private final long stride;
     private final long alignment;
 

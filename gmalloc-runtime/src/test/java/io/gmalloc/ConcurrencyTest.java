@@ -84,11 +84,13 @@ class ConcurrencyTest {
         for (int i = 0; i < count; i++) {
             blocks[i] = GMalloc.gmalloc(56);
         }
-        Thread.ofPlatform().start(() -> {
-            for (long b : blocks) {
-                GMalloc.gfree(b);
-            }
-        }).join();
+        Thread.ofPlatform()
+                .start(() -> {
+                    for (long b : blocks) {
+                        GMalloc.gfree(b);
+                    }
+                })
+                .join();
         long reserved = GMalloc.stats().reservedBytes();
         long[] again = new long[count];
         for (int i = 0; i < count; i++) {
@@ -119,11 +121,14 @@ class ConcurrencyTest {
                 });
                 thread.join();
             }
-            assertThat(GMalloc.stats().heaps()).as("dead threads' heaps are reaped").isLessThan(threads / 2);
+            assertThat(GMalloc.stats().heaps())
+                    .as("dead threads' heaps are reaped")
+                    .isLessThan(threads / 2);
             Future<?> freed = receiver.submit(() -> {
                 for (int t = 0; t < threads; t++) {
                     for (long b : handedOver.remove()) {
-                        assertThat(Blocks.ALL.get(java.lang.foreign.ValueLayout.JAVA_LONG, b)).isEqualTo(b);
+                        assertThat(Blocks.ALL.get(java.lang.foreign.ValueLayout.JAVA_LONG, b))
+                                .isEqualTo(b);
                         GMalloc.gfree(b);
                     }
                 }
@@ -139,23 +144,25 @@ class ConcurrencyTest {
 
         // A live thread reuses memory: after a first round it allocates the same again without new reservations.
         AtomicLong reservedGrowth = new AtomicLong();
-        Thread.ofPlatform().start(() -> {
-            long[] blocks = new long[perThread * 10];
-            for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = GMalloc.gmalloc(24);
-            }
-            for (long b : blocks) {
-                GMalloc.gfree(b);
-            }
-            long before = GMalloc.stats().reservedBytes();
-            for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = GMalloc.gmalloc(24);
-            }
-            reservedGrowth.set(GMalloc.stats().reservedBytes() - before);
-            for (long b : blocks) {
-                GMalloc.gfree(b);
-            }
-        }).join();
+        Thread.ofPlatform()
+                .start(() -> {
+                    long[] blocks = new long[perThread * 10];
+                    for (int i = 0; i < blocks.length; i++) {
+                        blocks[i] = GMalloc.gmalloc(24);
+                    }
+                    for (long b : blocks) {
+                        GMalloc.gfree(b);
+                    }
+                    long before = GMalloc.stats().reservedBytes();
+                    for (int i = 0; i < blocks.length; i++) {
+                        blocks[i] = GMalloc.gmalloc(24);
+                    }
+                    reservedGrowth.set(GMalloc.stats().reservedBytes() - before);
+                    for (long b : blocks) {
+                        GMalloc.gfree(b);
+                    }
+                })
+                .join();
         assertThat(reservedGrowth.get()).isZero();
     }
 
@@ -163,23 +170,28 @@ class ConcurrencyTest {
     void orphanedSlabsAreAdoptedByLiveThreads() throws Exception {
         int perThread = 50_000;
         long[] blocks = new long[perThread];
-        Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < perThread; i++) {
-                blocks[i] = GMalloc.gmalloc(72);
-            }
-        }).join();
+        Thread.ofPlatform()
+                .start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        blocks[i] = GMalloc.gmalloc(72);
+                    }
+                })
+                .join();
         for (int i = 0; i < perThread; i += 2) {
             GMalloc.gfree(blocks[i]); // free half of a dead thread's blocks
         }
         GMalloc.stats(); // reaps the dead heap
         long reserved = GMalloc.stats().reservedBytes();
         long[] again = new long[perThread / 2];
-        Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < again.length; i++) {
-                again[i] = GMalloc.gmalloc(72);
-            }
-        }).join();
-        assertThat(GMalloc.stats().reservedBytes()).as("the holes of the orphaned slabs were reused")
+        Thread.ofPlatform()
+                .start(() -> {
+                    for (int i = 0; i < again.length; i++) {
+                        again[i] = GMalloc.gmalloc(72);
+                    }
+                })
+                .join();
+        assertThat(GMalloc.stats().reservedBytes())
+                .as("the holes of the orphaned slabs were reused")
                 .isEqualTo(reserved);
         for (int i = 1; i < perThread; i += 2) {
             GMalloc.gfree(blocks[i]);

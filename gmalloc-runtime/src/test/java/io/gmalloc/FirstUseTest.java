@@ -31,15 +31,22 @@ class FirstUseTest {
         List<String> loaded = runChild();
         assertThat(loaded).contains("first-use-done");
         assertThat(loaded).as("classes loaded").anyMatch(l -> l.contains("io.gmalloc.internal.Slab "));
-        assertThat(loaded).as("the FFM linker").noneMatch(l -> l.contains("java.lang.foreign.Linker ")
-                || l.contains("jdk.internal.foreign.abi.AbstractLinker "));
+        assertThat(loaded)
+                .as("the FFM linker")
+                .noneMatch(l -> l.contains("java.lang.foreign.Linker ")
+                        || l.contains("jdk.internal.foreign.abi.AbstractLinker "));
         assertThat(loaded).as("JFR events").noneMatch(l -> l.contains("jdk.jfr.Event "));
     }
 
     private static List<String> runChild() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xlog:class+load=info",
-                        "-cp", System.getProperty("java.class.path"), Child.class.getName())
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xlog:class+load=info",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -38,11 +38,14 @@ class GMallocSemanticsTest {
                 assertThat(usable).as("usable size of %d", size).isGreaterThanOrEqualTo(size);
                 assertThat(address % 16).as("alignment of %d", size).isZero();
             }
-            assertThat(Blocks.firstNonZero(address, usable)).as("zeroed, size %d", size).isEqualTo(-1);
+            assertThat(Blocks.firstNonZero(address, usable))
+                    .as("zeroed, size %d", size)
+                    .isEqualTo(-1);
             Blocks.fill(address, usable);
         }
         for (long address : blocks) {
-            assertThat(Blocks.firstCorrupt(address, GMalloc.usableSize(address))).isEqualTo(-1);
+            assertThat(Blocks.firstCorrupt(address, GMalloc.usableSize(address)))
+                    .isEqualTo(-1);
             GMalloc.gfree(address);
         }
     }
@@ -96,9 +99,11 @@ class GMallocSemanticsTest {
         assertThatThrownBy(() -> GMalloc.gcalloc(Long.MAX_VALUE / 2, 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Long.toString(Long.MAX_VALUE / 2));
-        assertThatThrownBy(() -> GMalloc.gcalloc(-2, 8)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GMalloc.gcalloc(-2, 8))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-2");
-        assertThatThrownBy(() -> GMalloc.gcalloc(2, -8)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GMalloc.gcalloc(2, -8))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-8");
     }
 
@@ -135,7 +140,8 @@ class GMallocSemanticsTest {
             for (long i = 0; i < oldUsable; i++) {
                 assertThat(Blocks.ALL.get(ValueLayout.JAVA_BYTE, grown + i)).isEqualTo(Blocks.patternByte(address, i));
             }
-            assertThat(Blocks.firstNonZero(grown + oldUsable, sizes[1] - oldUsable)).isEqualTo(-1);
+            assertThat(Blocks.firstNonZero(grown + oldUsable, sizes[1] - oldUsable))
+                    .isEqualTo(-1);
             GMalloc.gfree(grown);
         }
     }
@@ -197,7 +203,9 @@ class GMallocSemanticsTest {
             fillWords(addresses[i], sizes[i], i);
         }
         for (int i = 0; i < count; i++) {
-            assertThat(checkWords(addresses[i], sizes[i], i)).as("block %d of %d bytes", i, sizes[i]).isTrue();
+            assertThat(checkWords(addresses[i], sizes[i], i))
+                    .as("block %d of %d bytes", i, sizes[i])
+                    .isTrue();
         }
         for (long address : addresses) {
             GMalloc.gfree(address);

@@ -26,7 +26,8 @@ class JfrEventsTest {
             assertThat(e.getLong("address")).isEqualTo(0x7777_0000L);
             assertThat(e.getString("reason")).isEqualTo("NOT_OWNED");
         });
-        assertThat(events).anySatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("io.gmalloc.Trim"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("io.gmalloc.Trim"));
     }
 
     @Test
@@ -38,7 +39,8 @@ class JfrEventsTest {
                 .filter(e -> e.getEventType().getName().equals("io.gmalloc.InvalidFree"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(event.getEventType().getField("address").getAnnotation(MemoryAddress.class)).isNotNull();
+        assertThat(event.getEventType().getField("address").getAnnotation(MemoryAddress.class))
+                .isNotNull();
         assertThat(event.getString("caller")).startsWith(JfrEventsTest.class.getName() + ".lambda$record$");
     }
 
@@ -47,8 +49,8 @@ class JfrEventsTest {
     void jfrPrintShowsTheAddressInHexAndTheCaller() throws Exception {
         Path file = record();
         Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        Process process = new ProcessBuilder(jfr.toString(), "print", "--events", "io.gmalloc.InvalidFree",
-                        file.toString())
+        Process process = new ProcessBuilder(
+                        jfr.toString(), "print", "--events", "io.gmalloc.InvalidFree", file.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

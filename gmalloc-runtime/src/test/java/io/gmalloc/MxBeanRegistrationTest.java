@@ -30,8 +30,13 @@ class MxBeanRegistrationTest {
     @Test
     void registersOnFirstUseThroughASpecialBucket() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Dgmalloc.jmx=true", "-cp",
-                        System.getProperty("java.class.path"), Child.class.getName())
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Dgmalloc.jmx=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

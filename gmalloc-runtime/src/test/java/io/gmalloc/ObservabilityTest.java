@@ -22,7 +22,9 @@ class ObservabilityTest {
         assertThat(during.buckets()).hasSizeGreaterThanOrEqualTo(64);
         assertThat(during.buckets().get(0).blockSize()).isEqualTo(8);
         assertThat(during.buckets().get(63).blockSize()).isEqualTo(512);
-        assertThat(during.buckets().get(12).liveBlocks() - before.buckets().get(12).liveBlocks()).isEqualTo(1);
+        assertThat(during.buckets().get(12).liveBlocks()
+                        - before.buckets().get(12).liveBlocks())
+                .isEqualTo(1);
         assertThat(during.committedBytes()).isLessThanOrEqualTo(during.reservedBytes());
         assertThat(during.liveBytes()).isLessThanOrEqualTo(during.committedBytes());
         GMalloc.gfree(a);
@@ -101,7 +103,8 @@ class ObservabilityTest {
         long address = GMalloc.gmalloc(24);
         GMalloc.checkAccess(address, 24);
         GMalloc.checkAccess(address + 8, 16);
-        assertThatThrownBy(() -> GMalloc.checkAccess(address + 8, 17)).isInstanceOf(InvalidAccessException.class)
+        assertThatThrownBy(() -> GMalloc.checkAccess(address + 8, 17))
+                .isInstanceOf(InvalidAccessException.class)
                 .hasMessageContaining("past the end");
         assertThatThrownBy(() -> GMalloc.checkAccess(0x1234, 4)).isInstanceOf(InvalidAccessException.class);
         long large = GMalloc.gmalloc(4000);

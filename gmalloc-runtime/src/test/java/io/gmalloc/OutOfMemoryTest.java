@@ -37,7 +37,8 @@ class OutOfMemoryTest {
             for (long b : blocks) {
                 GMalloc.gfree(b);
             }
-            System.out.println("freed " + blocks.size() + " live " + GMalloc.stats().liveBlocks());
+            System.out.println(
+                    "freed " + blocks.size() + " live " + GMalloc.stats().liveBlocks());
             long again = GMalloc.gmalloc(100);
             GMalloc.gfree(again);
             GMalloc.trim();
@@ -50,10 +51,16 @@ class OutOfMemoryTest {
     @Test
     void passingTheCapThrowsOutOfMemoryErrorAndAllocationRecoversAfterFrees() throws Exception {
         List<String> lines = runChild("-Dgmalloc.maxBytes=4m");
-        assertThat(lines).anySatisfy(l -> assertThat(l)
-                .startsWith("small-oom ").contains("100 bytes").contains("gmalloc.maxBytes=4194304"));
-        assertThat(lines).anySatisfy(l -> assertThat(l)
-                .startsWith("large-oom ").contains(Long.toString(8L << 20)).contains("4194304"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("small-oom ")
+                        .contains("100 bytes")
+                        .contains("gmalloc.maxBytes=4194304"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("large-oom ")
+                        .contains(Long.toString(8L << 20))
+                        .contains("4194304"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("freed \\d{4,} live 0"));
         assertThat(lines).contains("recovered");
     }
@@ -66,8 +73,13 @@ class OutOfMemoryTest {
 
     private static List<String> runChild(String property) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", property,
-                        "-cp", System.getProperty("java.class.path"), Child.class.getName())
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        property,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

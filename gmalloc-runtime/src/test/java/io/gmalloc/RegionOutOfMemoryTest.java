@@ -62,17 +62,27 @@ class RegionOutOfMemoryTest {
     @Test
     void aRegionPastTheCapThrowsOutOfMemoryErrorAndItsCloseGivesTheMemoryBack() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Dgmalloc.maxBytes=4m",
-                        "-cp", System.getProperty("java.class.path"), Child.class.getName())
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Dgmalloc.maxBytes=4m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> lines = output.lines().toList();
-        assertThat(lines).as(output).anySatisfy(l -> assertThat(l)
-                .startsWith("small-oom ").contains("100 bytes").contains("gmalloc.maxBytes=4194304"));
-        assertThat(lines).as(output).anySatisfy(l -> assertThat(l)
-                .startsWith("large-oom ").contains(Long.toString(8L << 20)));
+        assertThat(lines)
+                .as(output)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("small-oom ")
+                        .contains("100 bytes")
+                        .contains("gmalloc.maxBytes=4194304"));
+        assertThat(lines)
+                .as(output)
+                .anySatisfy(l -> assertThat(l).startsWith("large-oom ").contains(Long.toString(8L << 20)));
         assertThat(lines).as(output).contains("live true", "still true", "next 1001", "recovered 0");
         assertThat(process.exitValue()).as(output).isZero();
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class RegionTest {
     private static final SpecialBucket VEC3 = new SpecialBucket("region.Vec3", 12, 4);
 
-    private static final ExecutorService OTHER =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("region-other").factory());
+    private static final ExecutorService OTHER = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("region-other").factory());
 
     @AfterAll
     static void stopOther() {
@@ -54,15 +54,20 @@ class RegionTest {
                 long address = region.gmalloc(size);
                 long usable = GMalloc.usableSize(address);
                 assertThat(usable).as("usable size of %d", size).isGreaterThanOrEqualTo(Math.max(size, 1));
-                assertThat(address % (size > 512 ? 16 : 8)).as("alignment of %d", size).isZero();
-                assertThat(Blocks.firstNonZero(address, usable)).as("zeroed, size %d", size).isEqualTo(-1);
+                assertThat(address % (size > 512 ? 16 : 8))
+                        .as("alignment of %d", size)
+                        .isZero();
+                assertThat(Blocks.firstNonZero(address, usable))
+                        .as("zeroed, size %d", size)
+                        .isEqualTo(-1);
                 Blocks.fill(address, usable);
                 blocks.add(address);
             }
             assertThat(new HashSet<>(blocks)).hasSize(blocks.size());
             assertThat(region.liveBlocks()).isEqualTo(601);
             for (long address : blocks) {
-                assertThat(Blocks.firstCorrupt(address, GMalloc.usableSize(address))).isEqualTo(-1);
+                assertThat(Blocks.firstCorrupt(address, GMalloc.usableSize(address)))
+                        .isEqualTo(-1);
             }
             long array = region.gcalloc(10, 30);
             assertThat(GMalloc.usableSize(array)).isGreaterThanOrEqualTo(300);
@@ -74,9 +79,11 @@ class RegionTest {
     @Test
     void badSizesAreRefusedAsByGmalloc() {
         try (Region region = Region.open()) {
-            assertThatThrownBy(() -> region.gmalloc(-1)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> region.gmalloc(-1))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("-1");
-            assertThatThrownBy(() -> region.gcalloc(Long.MAX_VALUE, 2)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> region.gcalloc(Long.MAX_VALUE, 2))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("overflows");
             assertThatThrownBy(() -> region.gcalloc(-3, 2)).isInstanceOf(IllegalArgumentException.class);
             assertThat(region.liveBlocks()).isZero();
@@ -108,8 +115,15 @@ class RegionTest {
         Blocks.fill(block, 16);
         long reserved = region.reservedBytes();
         List<Consumer<Region>> uses = List.of(
-                r -> r.gmalloc(8), r -> r.gmalloc(1000), r -> r.gcalloc(2, 8), r -> r.free(block), r -> r.free(0),
-                r -> r.liveBlocks(), r -> r.reservedBytes(), r -> VEC3.alloc(r), Region::close);
+                r -> r.gmalloc(8),
+                r -> r.gmalloc(1000),
+                r -> r.gcalloc(2, 8),
+                r -> r.free(block),
+                r -> r.free(0),
+                r -> r.liveBlocks(),
+                r -> r.reservedBytes(),
+                r -> VEC3.alloc(r),
+                Region::close);
         for (Consumer<Region> use : uses) {
             assertThat(onOtherThread(() -> use.accept(region))).isInstanceOf(WrongThreadException.class);
         }
@@ -117,7 +131,8 @@ class RegionTest {
         assertThat(region.reservedBytes()).isEqualTo(reserved);
         assertThat(Blocks.firstCorrupt(block, 16)).isEqualTo(-1);
         region.close();
-        assertThat(onOtherThread(region::close)).as("close from another thread, even when closed")
+        assertThat(onOtherThread(region::close))
+                .as("close from another thread, even when closed")
                 .isInstanceOf(WrongThreadException.class);
     }
 
@@ -133,10 +148,11 @@ class RegionTest {
             assertThat(region.liveBlocks()).isEqualTo(5);
 
             assertThat(onOtherThread(() -> {
-                GMalloc.gfree(small);
-                VEC3.free(special);
-                GMalloc.gfree(large);
-            })).isNull();
+                        GMalloc.gfree(small);
+                        VEC3.free(special);
+                        GMalloc.gfree(large);
+                    }))
+                    .isNull();
             assertThat(region.liveBlocks()).isEqualTo(2);
             GMalloc.gfree(ownSmall);
             GMalloc.gfree(ownLarge);
@@ -158,13 +174,17 @@ class RegionTest {
                 reused += first.contains(region.gmalloc(24)) ? 1 : 0;
             }
             assertThat(region.liveBlocks()).isEqualTo(60_000);
-            assertThat(reused).as("blocks freed by another thread handed out again").isPositive();
+            assertThat(reused)
+                    .as("blocks freed by another thread handed out again")
+                    .isPositive();
         }
     }
 
     @Test
     void regionFreeRefusesBlocksThatAreNotTheRegions() throws Exception {
-        try (Region region = Region.open(); Region other = Region.open(); Arena arena = Arena.ofConfined()) {
+        try (Region region = Region.open();
+                Region other = Region.open();
+                Arena arena = Arena.ofConfined()) {
             long mine = region.gmalloc(16);
             long general = GMalloc.gmalloc(16);
             long generalLarge = GMalloc.gmalloc(2000);
@@ -228,10 +248,17 @@ class RegionTest {
         region.close();
         region.close();
         List<Consumer<Region>> uses = List.of(
-                r -> r.gmalloc(8), r -> r.gmalloc(1000), r -> r.gcalloc(2, 8), r -> r.free(block), r -> r.free(0),
-                r -> r.liveBlocks(), r -> r.reservedBytes(), r -> VEC3.alloc(r));
+                r -> r.gmalloc(8),
+                r -> r.gmalloc(1000),
+                r -> r.gcalloc(2, 8),
+                r -> r.free(block),
+                r -> r.free(0),
+                r -> r.liveBlocks(),
+                r -> r.reservedBytes(),
+                r -> VEC3.alloc(r));
         for (Consumer<Region> use : uses) {
-            assertThatThrownBy(() -> use.accept(region)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> use.accept(region))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
         }
     }
@@ -247,10 +274,12 @@ class RegionTest {
         region.close();
         for (long old : new long[] {small, special, large, freedBeforeClose}) {
             assertThat(reasonOf(() -> GMalloc.gfree(old))).as("0x%x", old).isEqualTo(Reason.NOT_OWNED);
-            assertThatThrownBy(() -> GMalloc.usableSize(old)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> GMalloc.usableSize(old))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not a gmalloc block");
         }
-        assertThat(onOtherThread(() -> assertThat(reasonOf(() -> GMalloc.gfree(small))).isEqualTo(Reason.NOT_OWNED)))
+        assertThat(onOtherThread(
+                        () -> assertThat(reasonOf(() -> GMalloc.gfree(small))).isEqualTo(Reason.NOT_OWNED)))
                 .isNull();
     }
 
@@ -270,7 +299,9 @@ class RegionTest {
                     reused = block;
                 }
             }
-            assertThat(reused).as("the pooled arena is handed to the next region").isEqualTo(old);
+            assertThat(reused)
+                    .as("the pooled arena is handed to the next region")
+                    .isEqualTo(old);
             long live = second.liveBlocks();
             GMalloc.gfree(old); // the caller's bug in real code, but never a crash: it frees the new block
             assertThat(second.liveBlocks()).isEqualTo(live - 1);

@@ -13,7 +13,9 @@ final class SegmentAllocatorCheck {
         for (long size : new long[] {0, 1, 7, 24, 100, 512, 513, 3000, 70_000}) {
             MemorySegment segment = allocator.allocate(size, alignment);
             assertThat(segment.byteSize()).as("size %d", size).isEqualTo(size);
-            assertThat(segment.address() % alignment).as("alignment %d of size %d", alignment, size).isZero();
+            assertThat(segment.address() % alignment)
+                    .as("alignment %d of size %d", alignment, size)
+                    .isZero();
             assertThat(Blocks.firstNonZero(segment.address(), size)).isEqualTo(-1);
             segment.fill((byte) 0x5A);
             GMalloc.gfree(segment.address());

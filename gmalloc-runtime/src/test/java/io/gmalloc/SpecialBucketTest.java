@@ -57,18 +57,22 @@ class SpecialBucketTest {
         long address = first.alloc();
         again.free(address); // the same bucket: no WRONG_BUCKET
         long other = otherShape.alloc();
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> first.free(other)).reason())
+        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> first.free(other))
+                        .reason())
                 .isEqualTo(Reason.WRONG_BUCKET);
         otherShape.free(other);
     }
 
     @Test
     void rejectsBadShapes() {
-        assertThatThrownBy(() -> new SpecialBucket("x", 0, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SpecialBucket("x", 0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stride");
-        assertThatThrownBy(() -> new SpecialBucket("x", 65537, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SpecialBucket("x", 65537, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("65537");
-        assertThatThrownBy(() -> new SpecialBucket("x", 12, 8)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SpecialBucket("x", 12, 8))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alignment");
         assertThatThrownBy(() -> new SpecialBucket("x", 12, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SpecialBucket("x", 32, 16)).isInstanceOf(IllegalArgumentException.class);

@@ -20,15 +20,18 @@ class StatsFormatTest {
 
     @Test
     void toStringIsOneShortLineWithTheLiveBucketsOnly() {
-        assertThat(sample().toString()).isEqualTo("GMallocStats[reserved=4.0 MiB, committed=1.5 KiB,"
-                + " live=10 blocks/132 B, large=0, invalidFrees=2, heaps=1, buckets: 16 B 3 live, 12 B special 7 live]");
+        assertThat(sample().toString())
+                .isEqualTo(
+                        "GMallocStats[reserved=4.0 MiB, committed=1.5 KiB,"
+                                + " live=10 blocks/132 B, large=0, invalidFrees=2, heaps=1, buckets: 16 B 3 live, 12 B special 7 live]");
     }
 
     @Test
     void toStringSaysWhenNothingIsLive() {
         GMallocStats empty = new GMallocStats(0, 0, 0, 0, 0, 0, 0, List.of(new BucketStats(8, false, 0, 10, 1)));
-        assertThat(empty.toString()).isEqualTo("GMallocStats[reserved=0 B, committed=0 B, live=0 blocks/0 B,"
-                + " large=0, invalidFrees=0, heaps=0, buckets: none live]");
+        assertThat(empty.toString())
+                .isEqualTo("GMallocStats[reserved=0 B, committed=0 B, live=0 blocks/0 B,"
+                        + " large=0, invalidFrees=0, heaps=0, buckets: none live]");
     }
 
     @Test

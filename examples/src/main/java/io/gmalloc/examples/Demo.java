@@ -60,8 +60,15 @@ public final class Demo {
     // ---- 1. one Vec3 three ways ---------------------------------------------------------------------------------
 
     /** One measured way of storing the vectors. */
-    record Row(String name, long count, long heapBytes, long offHeapBytes, long fillNanos, long sumNanos,
-            long freeNanos, double checksum) {
+    record Row(
+            String name,
+            long count,
+            long heapBytes,
+            long offHeapBytes,
+            long fillNanos,
+            long sumNanos,
+            long freeNanos,
+            double checksum) {
         double heapPerObject() {
             return (double) heapBytes / count;
         }
@@ -96,14 +103,31 @@ public final class Demo {
         out.println("the contiguous array needs no handles: elements are addressed by index.");
         out.println("off-heap = GMalloc.stats().reservedBytes delta while all blocks are live. All measured.");
         out.println();
-        out.printf(Locale.ROOT, "%-32s %10s %10s %10s %10s %12s %8s %8s%n",
-                "storage", "heap B/obj", "off B/obj", "total B", "total MiB", "alloc+fill", "sum", "free");
+        out.printf(
+                Locale.ROOT,
+                "%-32s %10s %10s %10s %10s %12s %8s %8s%n",
+                "storage",
+                "heap B/obj",
+                "off B/obj",
+                "total B",
+                "total MiB",
+                "alloc+fill",
+                "sum",
+                "free");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-32s %10.1f %10.1f %10.1f %10.1f %10d ms %5d ms %s%n",
-                    row.name(), row.heapPerObject(), row.offHeapPerObject(), row.totalPerObject(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-32s %10.1f %10.1f %10.1f %10.1f %10d ms %5d ms %s%n",
+                    row.name(),
+                    row.heapPerObject(),
+                    row.offHeapPerObject(),
+                    row.totalPerObject(),
                     (row.heapBytes() + row.offHeapBytes()) / 1048576.0,
-                    row.fillNanos() / 1_000_000, row.sumNanos() / 1_000_000,
-                    row.freeNanos() < 0 ? "   (GC)" : String.format(Locale.ROOT, "%5d ms", row.freeNanos() / 1_000_000));
+                    row.fillNanos() / 1_000_000,
+                    row.sumNanos() / 1_000_000,
+                    row.freeNanos() < 0
+                            ? "   (GC)"
+                            : String.format(Locale.ROOT, "%5d ms", row.freeNanos() / 1_000_000));
         }
         out.println();
         double widest = rows.stream().mapToDouble(Row::totalPerObject).max().orElse(1);
@@ -111,19 +135,31 @@ public final class Demo {
         for (Row row : rows) {
             int heapBar = (int) Math.round(row.heapPerObject() / widest * 50);
             int offBar = (int) Math.round(row.offHeapPerObject() / widest * 50);
-            out.printf(Locale.ROOT, "%-32s |%s%s %.1f%n", row.name(), "#".repeat(heapBar), "=".repeat(offBar),
+            out.printf(
+                    Locale.ROOT,
+                    "%-32s |%s%s %.1f%n",
+                    row.name(),
+                    "#".repeat(heapBar),
+                    "=".repeat(offBar),
                     row.totalPerObject());
         }
         Row general = rows.get(1);
         Row special = rows.get(2);
-        out.printf(Locale.ROOT, "off-heap: special bucket / general bucket = %.2f (same accessors, same data)%n",
+        out.printf(
+                Locale.ROOT,
+                "off-heap: special bucket / general bucket = %.2f (same accessors, same data)%n",
                 special.offHeapPerObject() / general.offHeapPerObject());
         out.println();
         out.println("time for alloc+fill and one summing pass, ms (free not included: the heap frees by GC)");
-        double slowest = rows.stream().mapToLong(r -> r.fillNanos() + r.sumNanos()).max().orElse(1);
+        double slowest =
+                rows.stream().mapToLong(r -> r.fillNanos() + r.sumNanos()).max().orElse(1);
         for (Row row : rows) {
             long nanos = row.fillNanos() + row.sumNanos();
-            out.printf(Locale.ROOT, "%-32s |%s %d%n", row.name(), "*".repeat((int) Math.round(nanos / slowest * 50)),
+            out.printf(
+                    Locale.ROOT,
+                    "%-32s |%s %d%n",
+                    row.name(),
+                    "*".repeat((int) Math.round(nanos / slowest * 50)),
                     nanos / 1_000_000);
         }
         double checksum = rows.getFirst().checksum();
@@ -178,8 +214,15 @@ public final class Demo {
         }
         long t4 = System.nanoTime();
         GMalloc.trim();
-        return new Row(name, count, heapAfter - heapBefore, after.reservedBytes() - before.reservedBytes(),
-                t1 - t0, t2 - t1, t4 - t3, sum);
+        return new Row(
+                name,
+                count,
+                heapAfter - heapBefore,
+                after.reservedBytes() - before.reservedBytes(),
+                t1 - t0,
+                t2 - t1,
+                t4 - t3,
+                sum);
     }
 
     /** One {@code Vec3Bucket.allocArray} block: no handle per element, elements addressed by index. */
@@ -207,8 +250,15 @@ public final class Demo {
         Vec3Bucket.freeArray(base);
         long t4 = System.nanoTime();
         GMalloc.trim();
-        return new Row("Vec3Bucket.allocArray (1 block)", count, heapAfter - heapBefore,
-                after.reservedBytes() - before.reservedBytes(), t1 - t0, t2 - t1, t4 - t3, sum);
+        return new Row(
+                "Vec3Bucket.allocArray (1 block)",
+                count,
+                heapAfter - heapBefore,
+                after.reservedBytes() - before.reservedBytes(),
+                t1 - t0,
+                t2 - t1,
+                t4 - t3,
+                sum);
     }
 
     private static long heapUsedAfterGc() {
@@ -267,12 +317,23 @@ public final class Demo {
             kinetic += 0.5 * particle.mass() * (v.x() * v.x() + v.y() * v.y() + v.z() * v.z());
             height += particle.pos().y();
         }
-        out.printf(Locale.ROOT, "%n== particle simulation: %,d x Particle(Vec3 pos, Vec3 vel, float mass), %d steps ==%n",
-                count, steps);
-        out.printf(Locale.ROOT, "ParticleBucket.SIZE = %d B; off-heap reserved %.1f MiB = %.1f B/particle (measured)%n",
-                ParticleBucket.SIZE, reserved / 1048576.0, (double) reserved / count);
-        out.printf(Locale.ROOT, "%.1f ns per particle-step; mean height %.2f m, kinetic energy %.3e J%n",
-                (double) nanos / count / steps, height / count, kinetic);
+        out.printf(
+                Locale.ROOT,
+                "%n== particle simulation: %,d x Particle(Vec3 pos, Vec3 vel, float mass), %d steps ==%n",
+                count,
+                steps);
+        out.printf(
+                Locale.ROOT,
+                "ParticleBucket.SIZE = %d B; off-heap reserved %.1f MiB = %.1f B/particle (measured)%n",
+                ParticleBucket.SIZE,
+                reserved / 1048576.0,
+                (double) reserved / count);
+        out.printf(
+                Locale.ROOT,
+                "%.1f ns per particle-step; mean height %.2f m, kinetic energy %.3e J%n",
+                (double) nanos / count / steps,
+                height / count,
+                kinetic);
         out.printf(Locale.ROOT, "particle 0 read back as a record: %s%n", ParticleBucket.load(particles[0]));
         for (long p : particles) {
             ParticleBucket.free(p);
@@ -296,8 +357,14 @@ public final class Demo {
         }
         long t2 = System.nanoTime();
         BodyBucket.freeArray(bodies);
-        out.printf(Locale.ROOT, "interface Body through one BodyBucket.Ref over allocArray(%,d) x %d B: total active "
-                + "weight %.0f N in %d ms%n", count, BodyBucket.SIZE, weight, (t2 - t1) / 1_000_000);
+        out.printf(
+                Locale.ROOT,
+                "interface Body through one BodyBucket.Ref over allocArray(%,d) x %d B: total active "
+                        + "weight %.0f N in %d ms%n",
+                count,
+                BodyBucket.SIZE,
+                weight,
+                (t2 - t1) / 1_000_000);
     }
 
     // ---- 3. the general API: mixed sizes ------------------------------------------------------------------------
@@ -313,7 +380,9 @@ public final class Demo {
             blocks[i] = address;
         }
         long t1 = System.nanoTime();
-        out.printf(Locale.ROOT, "%n== general API: %,d gmalloc blocks of mixed sizes (8..512 B, 1 %% up to 4 KiB) ==%n",
+        out.printf(
+                Locale.ROOT,
+                "%n== general API: %,d gmalloc blocks of mixed sizes (8..512 B, 1 %% up to 4 KiB) ==%n",
                 count);
         out.printf(Locale.ROOT, "allocated and touched in %d ms%n", (t1 - t0) / 1_000_000);
         printStats("all live", GMalloc.stats());
@@ -325,8 +394,11 @@ public final class Demo {
             blocks[i] = GMalloc.gmalloc(mixedSize(random));
         }
         long t3 = System.nanoTime();
-        out.printf(Locale.ROOT, "freed every other block (%d ms) and allocated as many again (%d ms)%n",
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        out.printf(
+                Locale.ROOT,
+                "freed every other block (%d ms) and allocated as many again (%d ms)%n",
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
         for (int i = 1; i < count; i += 2) {
             if (GMalloc.segment(blocks[i]).get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 0) != i) {
                 throw new IllegalStateException("block " + i + " lost its contents");
@@ -360,16 +432,28 @@ public final class Demo {
                 .sorted((a, b) -> Long.compare(b.liveBlocks() + b.freeBlocks(), a.liveBlocks() + a.freeBlocks()))
                 .limit(4)
                 .forEach(b -> busiest.add(bucket(b)));
-        out.printf(Locale.ROOT, "  stats %-28s reserved %9s, committed %9s, live %9s in %,d blocks (%,d large), "
-                        + "%d heap(s)%n",
-                when + ":", mib(stats.reservedBytes()), mib(stats.committedBytes()), mib(stats.liveBytes()),
-                stats.liveBlocks(), stats.largeAllocations(), stats.heaps());
+        out.printf(
+                Locale.ROOT,
+                "  stats %-28s reserved %9s, committed %9s, live %9s in %,d blocks (%,d large), " + "%d heap(s)%n",
+                when + ":",
+                mib(stats.reservedBytes()),
+                mib(stats.committedBytes()),
+                mib(stats.liveBytes()),
+                stats.liveBlocks(),
+                stats.largeAllocations(),
+                stats.heaps());
         out.printf(Locale.ROOT, "        buckets: %s%n", String.join(", ", busiest));
     }
 
     private static String bucket(BucketStats b) {
-        return String.format(Locale.ROOT, "%s%d B: %,d live/%,d free in %d arenas",
-                b.dedicated() ? "special " : "", b.blockSize(), b.liveBlocks(), b.freeBlocks(), b.arenas());
+        return String.format(
+                Locale.ROOT,
+                "%s%d B: %,d live/%,d free in %d arenas",
+                b.dedicated() ? "special " : "",
+                b.blockSize(),
+                b.liveBlocks(),
+                b.freeBlocks(),
+                b.arenas());
     }
 
     private static String mib(long bytes) {

@@ -50,15 +50,21 @@ final class GcDemo {
      * @param ops operations of the garbage workload
      */
     static void run(PrintStream out, int count, long ops) {
-        String collectors = String.join(", ", pauseBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-        out.printf(Locale.ROOT, "%n== the GC story: %,d live Particles while %,d operations allocate garbage ==%n",
-                count, ops);
+        String collectors = String.join(
+                ", ", pauseBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+        out.printf(
+                Locale.ROOT,
+                "%n== the GC story: %,d live Particles while %,d operations allocate garbage ==%n",
+                count,
+                ops);
         out.println("each operation moves one particle (heap: a new record replaces it; gmalloc: written in place)");
         out.println("and allocates the same garbage (a 256 B buffer kept in a ring of 65,536, a small record).");
-        out.printf(Locale.ROOT, "collector pause beans: %s; one JVM for both rows (docs/gc.md: a JVM per row, G1 and ZGC)%n",
+        out.printf(
+                Locale.ROOT,
+                "collector pause beans: %s; one JVM for both rows (docs/gc.md: a JVM per row, G1 and ZGC)%n",
                 collectors);
-        out.printf(Locale.ROOT, "%-24s %12s %12s %14s %10s%n", "storage", "ms", "collections", "GC pause ms",
-                "checksum");
+        out.printf(
+                Locale.ROOT, "%-24s %12s %12s %14s %10s%n", "storage", "ms", "collections", "GC pause ms", "checksum");
         row(out, "records on the heap", true, count, ops);
         row(out, "records in gmalloc", false, count, ops);
     }
@@ -87,7 +93,8 @@ final class GcDemo {
             if (heap) {
                 Particle p = onHeap[i];
                 x = p.pos().x() + p.vel().x() * dt;
-                onHeap[i] = new Particle(new Vec3(x, p.pos().y(), p.pos().z() + p.vel().z() * dt), p.vel(), p.mass());
+                onHeap[i] = new Particle(
+                        new Vec3(x, p.pos().y(), p.pos().z() + p.vel().z() * dt), p.vel(), p.mass());
             } else {
                 long pos = ParticleBucket.posAddress(offHeap[i]);
                 long vel = ParticleBucket.velAddress(offHeap[i]);
@@ -105,7 +112,13 @@ final class GcDemo {
         }
         long nanos = System.nanoTime() - t0;
         GcTotals gc = GcTotals.now().minus(before);
-        out.printf(Locale.ROOT, "%-24s %12d %12d %14d %10.3e%n", name, nanos / 1_000_000, gc.collections(), gc.millis(),
+        out.printf(
+                Locale.ROOT,
+                "%-24s %12d %12d %14d %10.3e%n",
+                name,
+                nanos / 1_000_000,
+                gc.collections(),
+                gc.millis(),
                 checksum);
         if (!heap) {
             for (long p : offHeap) {

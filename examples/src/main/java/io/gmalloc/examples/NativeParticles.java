@@ -39,12 +39,19 @@ public final class NativeParticles {
     private final MethodHandle format;
 
     private NativeParticles(SymbolLookup library) {
-        step = downcall(library, "particles_step",
+        step = downcall(
+                library,
+                "particles_step",
                 FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_FLOAT));
-        kineticEnergy = downcall(library, "particles_kinetic_energy",
+        kineticEnergy = downcall(
+                library,
+                "particles_kinetic_energy",
                 FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        format = downcall(library, "particle_format", FunctionDescriptor.of(
-                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        format = downcall(
+                library,
+                "particle_format",
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     }
 
     /**

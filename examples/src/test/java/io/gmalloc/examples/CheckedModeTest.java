@@ -22,14 +22,25 @@ class CheckedModeTest {
     @Test
     void accessorsRejectFreedAndOutOfBlockAddresses() throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                        "-Dgmalloc.checked=true", "-cp", System.getProperty("java.class.path"), Probe.class.getName()))
+        Process process = new ProcessBuilder(List.of(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Dgmalloc.checked=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Probe.class.getName()))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("nested ok", "use after free rejected", "past the block rejected",
-                "array element ok", "atomic after free rejected", "element after free rejected");
+        assertThat(output)
+                .contains(
+                        "nested ok",
+                        "use after free rejected",
+                        "past the block rejected",
+                        "array element ok",
+                        "atomic after free rejected",
+                        "element after free rejected");
         assertThat(process.exitValue()).as(output).isZero();
     }
 

@@ -16,8 +16,14 @@ class GcDemoTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         GcDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), 10_000, 100_000);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        String heap = lines.stream().filter(l -> l.startsWith("records on the heap")).findFirst().orElseThrow();
-        String gmalloc = lines.stream().filter(l -> l.startsWith("records in gmalloc")).findFirst().orElseThrow();
+        String heap = lines.stream()
+                .filter(l -> l.startsWith("records on the heap"))
+                .findFirst()
+                .orElseThrow();
+        String gmalloc = lines.stream()
+                .filter(l -> l.startsWith("records in gmalloc"))
+                .findFirst()
+                .orElseThrow();
         String[] h = heap.trim().split("\\s+");
         String[] g = gmalloc.trim().split("\\s+");
         assertThat(g[g.length - 1]).isEqualTo(h[h.length - 1]); // checksum: same arithmetic on the same data

@@ -41,7 +41,9 @@ class GeneratedBucketsTest {
             long second = Vec3Bucket.alloc(region);
             long particle = ParticleBucket.alloc(region, new Particle(new Vec3(1, 1, 1), new Vec3(2, 2, 2), 3));
             long array = Vec3Bucket.allocArray(region, 10);
-            assertThat(second - first).as("a region's Vec3 arena keeps the 12-byte stride").isEqualTo(12);
+            assertThat(second - first)
+                    .as("a region's Vec3 arena keeps the 12-byte stride")
+                    .isEqualTo(12);
             assertThat(Vec3Bucket.load(first)).isEqualTo(new Vec3(1, 2, 3));
             assertThat(ParticleBucket.mass(particle)).isEqualTo(3f);
             Vec3Bucket.z(Vec3Bucket.elementAddress(array, 9), 4f);
@@ -50,8 +52,9 @@ class GeneratedBucketsTest {
             assertThat(region.liveBlocks()).isEqualTo(3);
         }
         long closed = first;
-        assertThat(catchThrowableOfType(InvalidFreeException.class,
-                () -> Vec3Bucket.free(closed)).reason()).isEqualTo(InvalidFreeException.Reason.NOT_OWNED);
+        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> Vec3Bucket.free(closed))
+                        .reason())
+                .isEqualTo(InvalidFreeException.Reason.NOT_OWNED);
     }
 
     @Test

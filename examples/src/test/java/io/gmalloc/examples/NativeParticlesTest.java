@@ -33,13 +33,28 @@ class NativeParticlesTest {
     static void buildLibrary() throws IOException, InterruptedException, URISyntaxException {
         assumeTrue(onPath("gcc"), "gcc is not on the PATH");
         URL header = NativeParticlesTest.class.getClassLoader().getResource(HEADER);
-        assertThat(header).as("the processor wrote %s into the class output", HEADER).isNotNull();
+        assertThat(header)
+                .as("the processor wrote %s into the class output", HEADER)
+                .isNotNull();
         Path file = Path.of(header.toURI());
         Path include = file.getRoot().resolve(file.subpath(0, file.getNameCount() - 4)); // strip io/gmalloc/examples/
         Path source = Path.of(System.getProperty("examples.c.dir", "src/main/c"), "particles.c");
         Path library = build.resolve("libparticles.so");
-        run(List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-shared", "-fPIC",
-                "-I", include.toString(), "-o", library.toString(), source.toString()));
+        run(List.of(
+                "gcc",
+                "-std=c11",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-pedantic",
+                "-O2",
+                "-shared",
+                "-fPIC",
+                "-I",
+                include.toString(),
+                "-o",
+                library.toString(),
+                source.toString()));
         c = NativeParticles.load(library);
     }
 
@@ -48,7 +63,8 @@ class NativeParticlesTest {
         long particles = ParticleBucket.allocArray(3);
         try {
             for (int i = 0; i < 3; i++) {
-                ParticleBucket.store(ParticleBucket.elementAddress(particles, i),
+                ParticleBucket.store(
+                        ParticleBucket.elementAddress(particles, i),
                         new Particle(new Vec3(i, 2 * i, -i), new Vec3(1, i, 0.5f), 2 + i));
             }
             assertThat(c.format(ParticleBucket.elementAddress(particles, 2)))
@@ -65,7 +81,8 @@ class NativeParticlesTest {
         long particles = ParticleBucket.allocArray(4);
         try {
             for (int i = 0; i < 4; i++) {
-                ParticleBucket.store(ParticleBucket.elementAddress(particles, i),
+                ParticleBucket.store(
+                        ParticleBucket.elementAddress(particles, i),
                         new Particle(new Vec3(0, 0, i), new Vec3(2, -4, i), 1));
             }
             c.step(particles, 3, 0.5f); // the fourth particle is outside the range C may touch
@@ -108,7 +125,9 @@ class NativeParticlesTest {
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command.getFirst()).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command.getFirst())
+                .isTrue();
         assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
     }
 }

@@ -18,8 +18,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class AccessorBenchmark extends BenchmarkBase {
     static final int COUNT = 1024;
+
     @SuppressWarnings("restricted") // the benchmark's own raw view, like generated accessors
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
     private static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     private final long[] addresses = new long[COUNT];

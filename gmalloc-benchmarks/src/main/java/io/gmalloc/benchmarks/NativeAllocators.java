@@ -1,5 +1,7 @@
 package io.gmalloc.benchmarks;
 
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -10,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The anchors gmalloc is measured against: glibc {@code malloc/free} and, when installed, jemalloc and
@@ -34,7 +34,8 @@ public final class NativeAllocators {
 
     @SuppressWarnings("restricted") // native access is enabled for the benchmark JVMs
     static MethodHandle downcall(SymbolLookup lookup, String name, FunctionDescriptor desc, Linker.Option... options) {
-        MemorySegment symbol = lookup.find(name).orElseThrow(() -> new IllegalStateException("symbol not found: " + name));
+        MemorySegment symbol =
+                lookup.find(name).orElseThrow(() -> new IllegalStateException("symbol not found: " + name));
         return LINKER.downcallHandle(symbol, desc, options);
     }
 
@@ -48,8 +49,13 @@ public final class NativeAllocators {
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override)).filter(Files::isRegularFile);
         }
-        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
-                "/usr/local/lib", "/lib/x86_64-linux-gnu")) {
+        for (String dir : List.of(
+                "/usr/lib/x86_64-linux-gnu",
+                "/usr/lib/aarch64-linux-gnu",
+                "/usr/lib64",
+                "/usr/lib",
+                "/usr/local/lib",
+                "/lib/x86_64-linux-gnu")) {
             Path p = Path.of(dir, soname);
             if (Files.exists(p)) {
                 return Optional.of(p);
@@ -60,8 +66,9 @@ public final class NativeAllocators {
 
     @SuppressWarnings("restricted") // native access is enabled for the benchmark JVMs
     static SymbolLookup library(String key, String soname) {
-        Path path = findLibrary(key, soname).orElseThrow(() -> new IllegalStateException(
-                soname + " not installed (install the Debian package or set -D" + key + "=/path)"));
+        Path path = findLibrary(key, soname)
+                .orElseThrow(() -> new IllegalStateException(
+                        soname + " not installed (install the Debian package or set -D" + key + "=/path)"));
         return SymbolLookup.libraryLookup(path, Arena.global());
     }
 

@@ -29,8 +29,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * are JNI, with the natives from the {@code natives-linux} jars.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g",
-        "-Dorg.lwjgl.system.allocator=mimalloc", "-Dorg.lwjgl.system.memoryBackend=ffm"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xms1g",
+            "-Xmx1g",
+            "-Dorg.lwjgl.system.allocator=mimalloc",
+            "-Dorg.lwjgl.system.memoryBackend=ffm"
+        })
 public class PeerBenchmark extends BenchmarkBase {
     /** Blocks per batch. */
     public static final int K = 500;

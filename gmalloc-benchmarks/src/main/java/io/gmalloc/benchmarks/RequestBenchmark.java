@@ -29,7 +29,8 @@ public class RequestBenchmark extends BenchmarkBase {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < ALLOCATIONS; i++) {
             int kind = random.nextInt(100);
-            sizes[i] = kind < 70 ? random.nextInt(8, 65) : kind < 95 ? random.nextInt(65, 513) : random.nextInt(513, 4097);
+            sizes[i] =
+                    kind < 70 ? random.nextInt(8, 65) : kind < 95 ? random.nextInt(65, 513) : random.nextInt(513, 4097);
         }
     }
 

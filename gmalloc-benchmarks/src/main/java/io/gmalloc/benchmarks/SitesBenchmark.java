@@ -33,22 +33,27 @@ public class SitesBenchmark extends BenchmarkBase {
 
     /** Tracking off (the default). */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=false"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=false"})
     public long off() {
         return pair();
     }
 
     /** {@code -Dgmalloc.trackSites=true}: one allocation in 256 walks its stack. */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=true"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=true"})
     public long on() {
         return pair();
     }
 
     /** {@code -Dgmalloc.trackSites=true -Dgmalloc.siteSampling=1}: every allocation walks its stack. */
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=true",
-            "-Dgmalloc.siteSampling=1"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {NATIVE, "-Xms1g", "-Xmx1g", "-Dgmalloc.trackSites=true", "-Dgmalloc.siteSampling=1"})
     public long onEveryAllocation() {
         return pair();
     }

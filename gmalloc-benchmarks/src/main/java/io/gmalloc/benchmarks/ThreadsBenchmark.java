@@ -99,9 +99,11 @@ public class ThreadsBenchmark extends BenchmarkBase {
         long p01, p02, p03, p04, p05, p06, p07;
         /** Next slot to read; consumer writes (release), producer reads (acquire). */
         volatile long head;
+
         long p11, p12, p13, p14, p15, p16, p17;
         /** Next slot to write; producer writes (release), consumer reads (acquire). */
         volatile long tail;
+
         long p21, p22, p23, p24, p25, p26, p27;
 
         /** Creates an empty ring (JMH). */
@@ -144,7 +146,7 @@ public class ThreadsBenchmark extends BenchmarkBase {
                 case 2 -> drain(Glibc::freeCritical);
                 case 3 -> drain(Jemalloc::free);
                 case 4 -> drain(Mimalloc::free);
-                default -> { }
+                default -> {}
             }
         }
     }

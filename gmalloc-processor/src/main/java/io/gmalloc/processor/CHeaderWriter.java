@@ -35,8 +35,11 @@ final class CHeaderWriter {
                 out.write(header.text());
             }
         } catch (IOException e) {
-            env.getMessager().printMessage(Problem.WRITE_FAILED.kind(),
-                    Problem.WRITE_FAILED.format(header.path(), e.getMessage()), type);
+            env.getMessager()
+                    .printMessage(
+                            Problem.WRITE_FAILED.kind(),
+                            Problem.WRITE_FAILED.format(header.path(), e.getMessage()),
+                            type);
         }
     }
 }

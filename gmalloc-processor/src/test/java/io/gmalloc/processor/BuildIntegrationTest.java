@@ -50,7 +50,10 @@ class BuildIntegrationTest {
         Compilation clash = javac().withProcessors(new GMallocBucketProcessor())
                 .withClasspath(classPathPlus(previous))
                 .compile(VEC3);
-        assertThat(clash).hadErrorContaining("[GMallocBucketNameClash]").inFile(VEC3).onLineContaining("record Vec3");
+        assertThat(clash)
+                .hadErrorContaining("[GMallocBucketNameClash]")
+                .inFile(VEC3)
+                .onLineContaining("record Vec3");
     }
 
     @Test
@@ -68,8 +71,8 @@ class BuildIntegrationTest {
 
     @Test
     void strictModuleBuildWithoutJavaCompilerHasNoWarning(@TempDir Path dir) throws IOException {
-        List<Diagnostic<? extends JavaFileObject>> diagnostics = compileStrict(dir,
-                "module m { requires static io.gmalloc.annotations; requires io.gmalloc.runtime; }", null);
+        List<Diagnostic<? extends JavaFileObject>> diagnostics = compileStrict(
+                dir, "module m { requires static io.gmalloc.annotations; requires io.gmalloc.runtime; }", null);
         assertThat(diagnostics).as("%s", diagnostics).isEmpty();
         assertThat(Files.readString(dir.resolve("generated/com/example/PointBucket.java")))
                 .contains("@Generated(")
@@ -89,12 +92,15 @@ class BuildIntegrationTest {
         // processing lint still names it (and only it).
         Compilation compilation = javac().withProcessors(new GMallocBucketProcessor())
                 .withOptions("-Xlint:all")
-                .compile(VEC3, JavaFileObjects.forSourceString("com.other.Mark", """
+                .compile(
+                        VEC3,
+                        JavaFileObjects.forSourceString("com.other.Mark", """
                         package com.other;
 
                         @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
                         public @interface Mark {}
-                        """), JavaFileObjects.forSourceString("com.other.Marked", """
+                        """),
+                        JavaFileObjects.forSourceString("com.other.Marked", """
                         package com.other;
 
                         @Mark
@@ -147,8 +153,8 @@ class BuildIntegrationTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(
-                    null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+            JavaCompiler.CompilationTask task =
+                    javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
             task.setProcessors(List.of(new GMallocBucketProcessor()));
             assertThat(task.call()).as("%s", diagnostics.getDiagnostics()).isTrue();
         }
@@ -157,10 +163,13 @@ class BuildIntegrationTest {
 
     /** The annotations and runtime classes of this build, as a user project would have them. */
     private static String classPathJars() {
-        return String.join(File.pathSeparator, classPath().stream()
-                .filter(f -> f.getPath().contains("gmalloc-annotations") || f.getPath().contains("gmalloc-runtime"))
-                .map(File::getPath)
-                .toList());
+        return String.join(
+                File.pathSeparator,
+                classPath().stream()
+                        .filter(f -> f.getPath().contains("gmalloc-annotations")
+                                || f.getPath().contains("gmalloc-runtime"))
+                        .map(File::getPath)
+                        .toList());
     }
 
     private static void writeClasses(Compilation compilation, Path directory) throws IOException {
@@ -182,7 +191,9 @@ class BuildIntegrationTest {
     }
 
     private static List<File> classPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(File::new).toList();
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(File::new)
+                .toList();
     }
 
     private static List<File> classPathPlus(Path directory) {

@@ -24,11 +24,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenSourceTest {
     static final String[] GOOD = {
-        "good/com/example/Vec3.java", "good/com/example/Padded.java",
-        "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java",
-        "good/com/example/Side.java", "good/com/example/Order.java", "good/com/example/Wire.java",
-        "good/com/example/Level.java", "good/com/example/Book.java", "good/com/example/Quote.java",
-        "good/com/example/Many.java", "good/com/example/Coded.java"
+        "good/com/example/Vec3.java",
+        "good/com/example/Padded.java",
+        "good/com/example/Particle.java",
+        "good/com/example/Tick.java",
+        "good/com/example/Body.java",
+        "good/com/example/Side.java",
+        "good/com/example/Order.java",
+        "good/com/example/Wire.java",
+        "good/com/example/Level.java",
+        "good/com/example/Book.java",
+        "good/com/example/Quote.java",
+        "good/com/example/Many.java",
+        "good/com/example/Coded.java"
     };
 
     private static Compilation compilation;
@@ -44,12 +52,23 @@ class GoldenSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Vec3Bucket", "PaddedBucket", "ParticleBucket", "Ticks", "BodyBucket", "OrderBucket", "WireBucket",
-        "LevelBucket", "BookBucket", "QuoteBucket", "CodedBucket"
-    })
+    @ValueSource(
+            strings = {
+                "Vec3Bucket",
+                "PaddedBucket",
+                "ParticleBucket",
+                "Ticks",
+                "BodyBucket",
+                "OrderBucket",
+                "WireBucket",
+                "LevelBucket",
+                "BookBucket",
+                "QuoteBucket",
+                "CodedBucket"
+            })
     void generatesGoldenSource(String generatedName) throws IOException {
-        String actual = compilation.generatedSourceFile("com.example." + generatedName)
+        String actual = compilation
+                .generatedSourceFile("com.example." + generatedName)
                 .orElseThrow(() -> new AssertionError(generatedName + " was not generated"))
                 .getCharContent(false)
                 .toString();
@@ -62,7 +81,9 @@ class GoldenSourceTest {
         }
         String golden;
         try (InputStream in = GoldenSourceTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as("golden file %s (create it with -Dgolden.update=true)", resource).isNotNull();
+            assertThat(in)
+                    .as("golden file %s (create it with -Dgolden.update=true)", resource)
+                    .isNotNull();
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(actual).isEqualTo(golden);

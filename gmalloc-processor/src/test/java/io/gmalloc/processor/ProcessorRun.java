@@ -64,20 +64,21 @@ public final class ProcessorRun {
     public static Run compileRecording(JavaFileObject... files) {
         List<String> generated = new CopyOnWriteArrayList<>();
         Processor recording = recording(new GMallocBucketProcessor(), generated);
-        Compilation compilation = javac().withProcessors(recording).withOptions("-Xlint:all").compile(files);
+        Compilation compilation =
+                javac().withProcessors(recording).withOptions("-Xlint:all").compile(files);
         return new Run(compilation, List.copyOf(generated));
     }
 
     /** Wraps a processor so its environment hands out a Filer that records created source files. */
     private static Processor recording(Processor delegate, List<String> generated) {
         InvocationHandler forward = (proxy, method, args) -> invoke(method, delegate, args);
-        return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
-                (proxy, method, args) -> {
+        return (Processor) Proxy.newProxyInstance(
+                Processor.class.getClassLoader(), new Class<?>[] {Processor.class}, (proxy, method, args) -> {
                     if (method.getName().equals("init")) {
                         ProcessingEnvironment env = (ProcessingEnvironment) args[0];
                         Filer filer = env.getFiler();
-                        Filer recordingFiler = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(),
-                                new Class<?>[] {Filer.class}, (p, m, a) -> {
+                        Filer recordingFiler = (Filer) Proxy.newProxyInstance(
+                                Filer.class.getClassLoader(), new Class<?>[] {Filer.class}, (p, m, a) -> {
                                     if (m.getName().equals("createSourceFile")) {
                                         generated.add(a[0].toString());
                                     }
@@ -115,7 +116,8 @@ public final class ProcessorRun {
                 continue;
             }
             String path = file.toUri().getPath();
-            String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+            String name = path.substring(
+                            path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
                             path.length() - ".class".length())
                     .replace('/', '.');
             try (InputStream in = file.openInputStream()) {

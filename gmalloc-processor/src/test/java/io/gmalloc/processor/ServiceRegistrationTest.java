@@ -24,15 +24,18 @@ class ServiceRegistrationTest {
 
     @Test
     void isProvidedByTheModuleDescriptor() throws IOException, URISyntaxException {
-        Path classes = Path.of(GMallocBucketProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(GMallocBucketProcessor.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         ModuleDescriptor descriptor;
         try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
             descriptor = ModuleDescriptor.read(in);
         }
-        assertThat(descriptor.provides())
-                .anySatisfy(provides -> {
-                    assertThat(provides.service()).isEqualTo(Processor.class.getName());
-                    assertThat(provides.providers()).containsExactly(GMallocBucketProcessor.class.getName());
-                });
+        assertThat(descriptor.provides()).anySatisfy(provides -> {
+            assertThat(provides.service()).isEqualTo(Processor.class.getName());
+            assertThat(provides.providers()).containsExactly(GMallocBucketProcessor.class.getName());
+        });
     }
 }

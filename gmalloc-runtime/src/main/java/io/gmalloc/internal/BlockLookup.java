@@ -87,26 +87,38 @@ public final class BlockLookup {
         int index = slab.containingBlock(address);
         if (index < 0) {
             int last = slab.blockCount - 1;
-            throw Errors.invalidAccess(address, bytes, last >= 0 && slab.isLive(last)
-                    ? "is out of bounds: past the end of the live " + slab.stride + "-byte block at 0x"
-                            + Long.toHexString(slab.blockAddress(last)) + " (" + slab + ")"
-                    : "lies in the unused tail of " + slab);
+            throw Errors.invalidAccess(
+                    address,
+                    bytes,
+                    last >= 0 && slab.isLive(last)
+                            ? "is out of bounds: past the end of the live " + slab.stride + "-byte block at 0x"
+                                    + Long.toHexString(slab.blockAddress(last)) + " (" + slab + ")"
+                            : "lies in the unused tail of " + slab);
         }
         long start = slab.blockAddress(index);
         if (!slab.isLive(index)) {
             if (index > 0 && slab.isLive(index - 1)) {
-                throw Errors.invalidAccess(address, bytes, "is out of bounds: " + (address - start + slab.stride)
-                        + " bytes past the start of the live " + slab.stride + "-byte block at 0x"
-                        + Long.toHexString(start - slab.stride) + ", beyond its end (" + slab + ")");
+                throw Errors.invalidAccess(
+                        address,
+                        bytes,
+                        "is out of bounds: " + (address - start + slab.stride)
+                                + " bytes past the start of the live " + slab.stride + "-byte block at 0x"
+                                + Long.toHexString(start - slab.stride) + ", beyond its end (" + slab + ")");
             }
-            throw Errors.invalidAccess(address, bytes, slab.everHandedOut(index)
-                    ? "lies in a freed block (use after free?) of " + slab
-                    : "lies in a block never handed out of " + slab);
+            throw Errors.invalidAccess(
+                    address,
+                    bytes,
+                    slab.everHandedOut(index)
+                            ? "lies in a freed block (use after free?) of " + slab
+                            : "lies in a block never handed out of " + slab);
         }
         long end = start + slab.stride;
         if (bytes < 0 || bytes > end - address) { // not address + bytes > end: that wraps for huge lengths
-            throw Errors.invalidAccess(address, bytes, "is out of bounds: it runs past the end of its live "
-                    + slab.stride + "-byte block at 0x" + Long.toHexString(start));
+            throw Errors.invalidAccess(
+                    address,
+                    bytes,
+                    "is out of bounds: it runs past the end of its live " + slab.stride + "-byte block at 0x"
+                            + Long.toHexString(start));
         }
     }
 
@@ -115,8 +127,8 @@ public final class BlockLookup {
         if (below != null) {
             long end = below.getKey() + below.getValue();
             if (address < end) {
-                return "is out of bounds: it runs past the end of the live " + below.getValue()
-                        + "-byte block at 0x" + Long.toHexString(below.getKey());
+                return "is out of bounds: it runs past the end of the live " + below.getValue() + "-byte block at 0x"
+                        + Long.toHexString(below.getKey());
             }
             if (address - end < 4096) {
                 return "is out of bounds: " + (address - below.getKey()) + " bytes past the start of the live "

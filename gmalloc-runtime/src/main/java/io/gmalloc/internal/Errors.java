@@ -93,8 +93,10 @@ public final class Errors {
 
     /** A rejected checked-mode access. */
     static InvalidAccessException invalidAccess(long address, long bytes, String why) {
-        return new InvalidAccessException(address, bytes, "gmalloc checked mode: " + bytes + " bytes at 0x"
-                + Long.toHexString(address) + " " + why);
+        return new InvalidAccessException(
+                address,
+                bytes,
+                "gmalloc checked mode: " + bytes + " bytes at 0x" + Long.toHexString(address) + " " + why);
     }
 
     /** For a negative size. */

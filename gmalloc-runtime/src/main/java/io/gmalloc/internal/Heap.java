@@ -107,7 +107,7 @@ public final class Heap {
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
                 bits[word] = free & (free - 1); // a word used up sends the next allocation to the slow path,
-                slab.used++;                    // which takes back frees before it steps on to fresh words
+                slab.used++; // which takes back frees before it steps on to fresh words
                 long address = slab.base + index * slab.stride;
                 if (index < slab.fresh) {
                     Memory.zero(address, slab.stride);

@@ -118,7 +118,8 @@ final class LargeBlocks {
             if (bytes == null) {
                 refused = whyNotLocked(address);
             } else if (mapped(bytes)) {
-                buryLocked(address, Bucket.roundUp(bytes, PAGE_BYTES)); // a syscall under the lock: rare and slow anyway
+                buryLocked(
+                        address, Bucket.roundUp(bytes, PAGE_BYTES)); // a syscall under the lock: rare and slow anyway
                 return;
             } else if (bytes <= QUARANTINE_BYTES) {
                 if (Options.CHECKED) {

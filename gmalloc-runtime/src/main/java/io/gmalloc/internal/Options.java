@@ -33,7 +33,10 @@ public final class Options {
     public static final long RETAIN_BYTES = bytes("gmalloc.retainBytes", 64L << 20);
 
     /** {@code -Dgmalloc.stripes=N}: heaps shared by virtual threads, 1..1024; default the cores, at least 2. */
-    public static final int STRIPES = (int) count("gmalloc.stripes", 1, 1024,
+    public static final int STRIPES = (int) count(
+            "gmalloc.stripes",
+            1,
+            1024,
             Math.min(1024, Math.max(2, Runtime.getRuntime().availableProcessors())));
 
     /**
@@ -124,8 +127,8 @@ public final class Options {
     private static int powerOfTwo(String property, int max, int defaultValue) {
         int value = (int) count(property, 1, max, defaultValue);
         if (Integer.bitCount(value) != 1) {
-            throw new IllegalArgumentException("-D" + property + "=" + value + " is not a power of two (1, 2, 4 … "
-                    + max + ")");
+            throw new IllegalArgumentException(
+                    "-D" + property + "=" + value + " is not a power of two (1, 2, 4 … " + max + ")");
         }
         return value;
     }
@@ -163,8 +166,8 @@ public final class Options {
             }
             return number << shift;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + property + "=" + raw
-                    + " is not a positive byte count (examples: 1048576, 64k, 512m, 2g)");
+            throw new IllegalArgumentException(
+                    "-D" + property + "=" + raw + " is not a positive byte count (examples: 1048576, 64k, 512m, 2g)");
         }
     }
 }

@@ -81,23 +81,38 @@ final class OsMemory {
 
     // Short C calls: critical(false) skips the thread-state transition (~2.5x cheaper); mmap/munmap may block.
     private static final class Mmap {
-        static final MethodHandle HANDLE = downcall("mmap", false, FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
+        static final MethodHandle HANDLE = downcall(
+                "mmap",
+                false,
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_LONG));
     }
 
     private static final class Munmap {
-        static final MethodHandle HANDLE = downcall("munmap", false,
+        static final MethodHandle HANDLE = downcall(
+                "munmap",
+                false,
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }
 
     private static final class Madvise {
-        static final MethodHandle HANDLE = downcall("madvise", false, FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+        static final MethodHandle HANDLE = downcall(
+                "madvise",
+                false,
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
     }
 
     private static final class Calloc {
-        static final MethodHandle HANDLE = downcall("calloc", true,
+        static final MethodHandle HANDLE = downcall(
+                "calloc",
+                true,
                 FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }
 
@@ -106,8 +121,11 @@ final class OsMemory {
     }
 
     private static final class PosixMemalign {
-        static final MethodHandle HANDLE = downcall("posix_memalign", false, FunctionDescriptor.of(
-                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+        static final MethodHandle HANDLE = downcall(
+                "posix_memalign",
+                false,
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     }
 
     /** Largest mapping taken from an {@link Arena} rather than mmap. */
@@ -128,7 +146,8 @@ final class OsMemory {
     @SuppressWarnings("restricted") // downcalls are why gmalloc needs --enable-native-access
     private static MethodHandle downcall(String name, boolean critical, FunctionDescriptor descriptor) {
         Linker linker = Linker.nativeLinker();
-        MemorySegment symbol = linker.defaultLookup().find(name)
+        MemorySegment symbol = linker.defaultLookup()
+                .find(name)
                 .orElseThrow(() -> new UnsupportedOperationException("gmalloc: C library has no " + name));
         return critical
                 ? linker.downcallHandle(symbol, descriptor, Linker.Option.critical(false))
@@ -310,8 +329,8 @@ final class OsMemory {
             throw new AssertionError("munmap downcall failed", t);
         }
         if (result != 0) {
-            throw new IllegalStateException("gmalloc: munmap(0x" + Long.toHexString(address) + ", " + bytes
-                    + ") failed");
+            throw new IllegalStateException(
+                    "gmalloc: munmap(0x" + Long.toHexString(address) + ", " + bytes + ") failed");
         }
     }
 

@@ -142,8 +142,10 @@ public final class RegionHeap implements Heap.Host {
             }
             int index = slab.blockIndex(address);
             if (index >= 0 && slab.isLive(index)) {
-                throw Errors.invalidFree(address, Reason.WRONG_BUCKET, " (a block of " + slab.home.heap + " in " + slab
-                        + ", not of this region)");
+                throw Errors.invalidFree(
+                        address,
+                        Reason.WRONG_BUCKET,
+                        " (a block of " + slab.home.heap + " in " + slab + ", not of this region)");
             }
             throw Errors.invalidFree(address, Reason.NOT_OWNED, " (not a block of this region)");
         }

@@ -77,16 +77,25 @@ public final class Sites {
         StringBuilder text = new StringBuilder("gmalloc leak report: ");
         long blocks = sites.stream().mapToLong(AllocationSite::liveBlocks).sum();
         long bytes = sites.stream().mapToLong(AllocationSite::liveBytes).sum();
-        text.append(blocks).append(blocks == 1 ? " live block, " : " live blocks, ").append(bytes).append(" bytes, from ").append(sites.size())
+        text.append(blocks)
+                .append(blocks == 1 ? " live block, " : " live blocks, ")
+                .append(bytes)
+                .append(" bytes, from ")
+                .append(sites.size())
                 .append(sites.size() == 1 ? " site" : " sites");
         if (Options.SITE_SAMPLING > 1) {
-            text.append(" (sampled: 1 allocation in ").append(Options.SITE_SAMPLING)
+            text.append(" (sampled: 1 allocation in ")
+                    .append(Options.SITE_SAMPLING)
                     .append(" recorded, figures are estimates)");
         }
         text.append(System.lineSeparator());
         for (AllocationSite site : sites.subList(0, Math.min(top, sites.size()))) {
-            text.append("  ").append(site.liveBytes()).append(" bytes in ").append(site.liveBlocks())
-                    .append(site.liveBlocks() == 1 ? " block" : " blocks").append(System.lineSeparator());
+            text.append("  ")
+                    .append(site.liveBytes())
+                    .append(" bytes in ")
+                    .append(site.liveBlocks())
+                    .append(site.liveBlocks() == 1 ? " block" : " blocks")
+                    .append(System.lineSeparator());
             for (StackTraceElement frame : site.frames()) {
                 text.append("        at ").append(frame).append(System.lineSeparator());
             }
@@ -198,8 +207,10 @@ public final class Sites {
         List<AllocationSite> sites = new ArrayList<>(sums.size());
         long scale = Options.SITE_SAMPLING;
         sums.forEach((site, sum) -> sites.add(new AllocationSite(site.frames, sum[0] * scale, sum[1] * scale)));
-        sites.sort(Comparator.comparingLong(AllocationSite::liveBytes).reversed()
-                .thenComparing(Comparator.comparingLong(AllocationSite::liveBlocks).reversed()));
+        sites.sort(Comparator.comparingLong(AllocationSite::liveBytes)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingLong(AllocationSite::liveBlocks).reversed()));
         return sites;
     }
 

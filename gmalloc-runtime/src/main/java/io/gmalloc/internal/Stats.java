@@ -69,8 +69,8 @@ public final class Stats {
 
     private static BucketStats bucketStats(Bucket bucket, Sums sums) {
         int b = bucket.index;
-        return new BucketStats(bucket.stride, bucket.dedicated, sums.live[b], sums.capacity[b] - sums.live[b],
-                sums.arenas[b]);
+        return new BucketStats(
+                bucket.stride, bucket.dedicated, sums.live[b], sums.capacity[b] - sums.live[b], sums.arenas[b]);
     }
 
     private static Sums walk(int buckets) {

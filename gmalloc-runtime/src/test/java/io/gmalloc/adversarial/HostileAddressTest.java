@@ -16,8 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +39,26 @@ class HostileAddressTest {
         GMalloc.trim();
     }
 
-    private static final long[] EXTREMES = {Long.MIN_VALUE, Long.MIN_VALUE + 8, -1, -8, -4096, 1, 8, 4096,
-        (1L << 47) - 8, 1L << 47, (1L << 48) - 8, 1L << 48, (1L << 48) + 8, Long.MAX_VALUE, Long.MAX_VALUE - 7,
-        0x7fff_ffff_f000L, 0xffff_ffffL, 1L << 32};
+    private static final long[] EXTREMES = {
+        Long.MIN_VALUE,
+        Long.MIN_VALUE + 8,
+        -1,
+        -8,
+        -4096,
+        1,
+        8,
+        4096,
+        (1L << 47) - 8,
+        1L << 47,
+        (1L << 48) - 8,
+        1L << 48,
+        (1L << 48) + 8,
+        Long.MAX_VALUE,
+        Long.MAX_VALUE - 7,
+        0x7fff_ffff_f000L,
+        0xffff_ffffL,
+        1L << 32
+    };
 
     @Test
     void everyEntryPointRejectsExtremeAddressesWithoutCrashing() {
@@ -52,22 +69,26 @@ class HostileAddressTest {
             assertThat(free).as("gfree(0x%x)", address).isNotNull();
             assertThat(free.reason()).isEqualTo(Reason.NOT_OWNED);
             assertThat(free.address()).isEqualTo(address);
-            assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(address)).reason())
+            assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(address))
+                            .reason())
                     .isEqualTo(Reason.NOT_OWNED);
-            assertThat(catchThrowable(() -> GMalloc.usableSize(address))).as("usableSize(0x%x)", address)
-                    .isInstanceOf(IllegalArgumentException.class).isNotInstanceOf(InvalidFreeException.class);
+            assertThat(catchThrowable(() -> GMalloc.usableSize(address)))
+                    .as("usableSize(0x%x)", address)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .isNotInstanceOf(InvalidFreeException.class);
             assertThat(catchThrowable(() -> GMalloc.segment(address))).isInstanceOf(IllegalArgumentException.class);
             assertThat(catchThrowable(() -> GMalloc.grealloc(address, 8))).isInstanceOf(InvalidFreeException.class);
-            assertThat(catchThrowable(() -> GMalloc.grealloc(address, 4096)))
-                    .isInstanceOf(InvalidFreeException.class);
+            assertThat(catchThrowable(() -> GMalloc.grealloc(address, 4096))).isInstanceOf(InvalidFreeException.class);
             for (long bytes : new long[] {0, 1, 8, Long.MAX_VALUE, -1}) {
                 assertThat(catchThrowable(() -> GMalloc.checkAccess(address, bytes)))
-                        .as("checkAccess(0x%x, %d)", address, bytes).isInstanceOf(InvalidAccessException.class);
+                        .as("checkAccess(0x%x, %d)", address, bytes)
+                        .isInstanceOf(InvalidAccessException.class);
             }
         }
         GMallocStats after = GMalloc.stats();
         assertThat(after.liveBlocks()).isEqualTo(before.liveBlocks());
-        assertThat(after.invalidFrees() - before.invalidFrees()).as("each invalid free counted")
+        assertThat(after.invalidFrees() - before.invalidFrees())
+                .as("each invalid free counted")
                 .isEqualTo(4L * EXTREMES.length);
     }
 
@@ -83,22 +104,29 @@ class HostileAddressTest {
             // (inside the slab's unused tail when the slab is not a multiple of the stride).
             for (long k = 1; k <= blocks; k++) {
                 long address = first + k * stride;
-                InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class,
-                        () -> GMalloc.gfree(address));
+                InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address));
                 if (k == blocks && e == null) {
                     continue; // cannot happen: the next slab would not start at this exact address
                 }
-                assertThat(e).as("gfree of block boundary %d of %d (stride %d)", k, blocks, stride).isNotNull();
-                assertThat(e.reason()).as("block boundary %d of %d (stride %d): %s", k, blocks, stride,
-                        e.getMessage()).isEqualTo(Reason.NOT_OWNED);
+                assertThat(e)
+                        .as("gfree of block boundary %d of %d (stride %d)", k, blocks, stride)
+                        .isNotNull();
+                assertThat(e.reason())
+                        .as("block boundary %d of %d (stride %d): %s", k, blocks, stride, e.getMessage())
+                        .isEqualTo(Reason.NOT_OWNED);
                 if (k == blocks || k == 1) {
                     assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(address))
-                            .reason()).isEqualTo(Reason.NOT_OWNED);
+                                    .reason())
+                            .isEqualTo(Reason.NOT_OWNED);
                     AtomicReference<Reason> remote = new AtomicReference<>();
-                    Thread other = Thread.ofPlatform().start(() -> remote.set(
-                            catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address)).reason()));
+                    Thread other = Thread.ofPlatform()
+                            .start(() -> remote.set(
+                                    catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address))
+                                            .reason()));
                     join(other);
-                    assertThat(remote.get()).as("remote gfree of boundary %d", k).isEqualTo(Reason.NOT_OWNED);
+                    assertThat(remote.get())
+                            .as("remote gfree of boundary %d", k)
+                            .isEqualTo(Reason.NOT_OWNED);
                 }
             }
             bucket.free(first);
@@ -164,7 +192,9 @@ class HostileAddressTest {
         }
         int extra = blocks.length * (threadsPerBlock - 1);
         if (GMalloc.checkedMode()) {
-            assertThat(thrown.get()).as("%s: every losing free throws in checked mode", what).isEqualTo(extra);
+            assertThat(thrown.get())
+                    .as("%s: every losing free throws in checked mode", what)
+                    .isEqualTo(extra);
         }
         assertThat(accepted.get()).as("%s: at least one free per block", what).isGreaterThanOrEqualTo(blocks.length);
         GMalloc.trim();
@@ -207,7 +237,9 @@ class HostileAddressTest {
         race("special", special, 2);
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < 4000; i++) {
-            assertThat(seen.add(bucket.alloc())).as("special block handed out twice").isTrue();
+            assertThat(seen.add(bucket.alloc()))
+                    .as("special block handed out twice")
+                    .isTrue();
         }
         seen.forEach(bucket::free);
     }
@@ -230,7 +262,9 @@ class HostileAddressTest {
         Set<Long> seen = new HashSet<>();
         Thread again = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 8000; i++) {
-                assertThat(seen.add(GMalloc.gmalloc(48))).as("stripe block handed out twice").isTrue();
+                assertThat(seen.add(GMalloc.gmalloc(48)))
+                        .as("stripe block handed out twice")
+                        .isTrue();
             }
         });
         again.join();
@@ -242,7 +276,9 @@ class HostileAddressTest {
     private static void neverHandedOutTwice(Set<Long> raced, long size) {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < 8000; i++) {
-            assertThat(seen.add(GMalloc.gmalloc(size))).as("block handed out twice").isTrue();
+            assertThat(seen.add(GMalloc.gmalloc(size)))
+                    .as("block handed out twice")
+                    .isTrue();
         }
         seen.forEach(GMalloc::gfree);
         assertThat(raced).isNotEmpty();

@@ -102,7 +102,8 @@ class HostileOutOfMemoryTest {
         private static void everyKindAfterEveryKind(FillAndFree scenario) throws Exception {
             for (String filler : KINDS) {
                 long count = scenario.run(filler);
-                System.out.println("filled " + filler + " " + count + " live " + GMalloc.stats().liveBlocks());
+                System.out.println("filled " + filler + " " + count + " live "
+                        + GMalloc.stats().liveBlocks());
                 for (String next : KINDS) {
                     long bytes = allocateQuarter(next);
                     System.out.println("after " + filler + " " + next + (bytes >= CAP / 4 ? " ok" : " short " + bytes));
@@ -209,7 +210,8 @@ class HostileOutOfMemoryTest {
         for (String filler : Child.KINDS) {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("filled " + filler + " "));
             for (String next : Child.KINDS) {
-                assertThat(lines).as("after filling with %s, %s gets memory again", filler, next)
+                assertThat(lines)
+                        .as("after filling with %s, %s gets memory again", filler, next)
                         .contains("after " + filler + " " + next + " ok");
             }
         }
@@ -241,10 +243,20 @@ class HostileOutOfMemoryTest {
     @Test
     void aCapOfOneSlabServesEachKindInTurn() throws Exception {
         List<String> lines = runChild("tiny", 64 << 10);
-        assertThat(lines).contains("tiny-8 ok", "tiny-16-after-free ok", "tiny-special ok", "tiny-8-after-large ok",
-                "tiny-aligned 0", "tiny-live 0", "done");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("tiny-16 oom ").contains("16 bytes")
-                .contains(Long.toString(64 << 10)));
+        assertThat(lines)
+                .contains(
+                        "tiny-8 ok",
+                        "tiny-16-after-free ok",
+                        "tiny-special ok",
+                        "tiny-8-after-large ok",
+                        "tiny-aligned 0",
+                        "tiny-live 0",
+                        "done");
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("tiny-16 oom ")
+                        .contains("16 bytes")
+                        .contains(Long.toString(64 << 10)));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("tiny-large count [1-9][0-9]*"));
     }
 
@@ -254,8 +266,8 @@ class HostileOutOfMemoryTest {
 
     private static List<String> runChild(String scenario, long cap) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea",
-                "-Dgmalloc.maxBytes=" + cap));
+        List<String> command = new ArrayList<>(
+                List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea", "-Dgmalloc.maxBytes=" + cap));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }

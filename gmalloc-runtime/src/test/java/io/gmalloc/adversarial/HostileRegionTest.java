@@ -51,16 +51,19 @@ class HostileRegionTest {
                 switch (k) {
                     case 0 -> {
                         if (usable >= 16) {
-                            assertThat(freeReason(() -> region.free(p + 8))).as("region.free inside %d bytes", size)
+                            assertThat(freeReason(() -> region.free(p + 8)))
+                                    .as("region.free inside %d bytes", size)
                                     .isEqualTo(Reason.INTERIOR);
                         }
                         liveAtClose.add(p);
                     }
                     case 1 -> {
                         region.free(p);
-                        assertThat(freeReason(() -> region.free(p))).as("region.free twice, %d bytes", size)
+                        assertThat(freeReason(() -> region.free(p)))
+                                .as("region.free twice, %d bytes", size)
                                 .isEqualTo(Reason.DOUBLE_FREE);
-                        assertThat(freeReason(() -> GMalloc.gfree(p))).as("gfree after region.free, %d bytes", size)
+                        assertThat(freeReason(() -> GMalloc.gfree(p)))
+                                .as("gfree after region.free, %d bytes", size)
                                 .isEqualTo(Reason.DOUBLE_FREE);
                         freedBefore.add(p);
                     }
@@ -75,8 +78,9 @@ class HostileRegionTest {
                         });
                         other.join();
                         assertThat(failure.get()).isNull();
-                        assertThat(freeReason(() -> region.free(p))).as("region.free after remote gfree, %d bytes",
-                                size).isEqualTo(Reason.DOUBLE_FREE);
+                        assertThat(freeReason(() -> region.free(p)))
+                                .as("region.free after remote gfree, %d bytes", size)
+                                .isEqualTo(Reason.DOUBLE_FREE);
                         freedBefore.add(p);
                     }
                 }
@@ -86,7 +90,8 @@ class HostileRegionTest {
         region.close();
         region.close();
         for (long p : liveAtClose) {
-            assertThat(freeReason(() -> GMalloc.gfree(p))).as("gfree of 0x%x live at the close", p)
+            assertThat(freeReason(() -> GMalloc.gfree(p)))
+                    .as("gfree of 0x%x live at the close", p)
                     .isEqualTo(Reason.NOT_OWNED);
             assertThat(catchThrowable(() -> GMalloc.usableSize(p))).isInstanceOf(IllegalArgumentException.class);
             assertThat(catchThrowable(() -> GMalloc.segment(p))).isInstanceOf(IllegalArgumentException.class);
@@ -94,7 +99,8 @@ class HostileRegionTest {
             assertThat(catchThrowable(() -> region.free(p))).isInstanceOf(IllegalStateException.class);
         }
         for (long p : freedBefore) {
-            assertThat(freeReason(() -> GMalloc.gfree(p))).as("gfree of 0x%x freed before the close", p)
+            assertThat(freeReason(() -> GMalloc.gfree(p)))
+                    .as("gfree of 0x%x freed before the close", p)
                     .isIn(Reason.NOT_OWNED, Reason.DOUBLE_FREE);
         }
         assertThat(catchThrowable(() -> region.gmalloc(8))).isInstanceOf(IllegalStateException.class);

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +48,9 @@ class HostileUserTest {
         for (long s = 0; s <= 520; s++) {
             sizes.add(s);
         }
-        for (long s : new long[] {4095, 4096, 4097, 65_535, 65_536, 65_537, MIB - 1, MIB, MIB + 1, 8 * MIB - 1,
-                8 * MIB, 8 * MIB + 1}) {
+        for (long s : new long[] {
+            4095, 4096, 4097, 65_535, 65_536, 65_537, MIB - 1, MIB, MIB + 1, 8 * MIB - 1, 8 * MIB, 8 * MIB + 1
+        }) {
             sizes.add(s);
         }
         return sizes;
@@ -92,8 +93,12 @@ class HostileUserTest {
             long a = GMalloc.gmalloc(size);
             addresses[i] = a;
             assertThat(a).as("gmalloc(%d)", size).isNotZero();
-            assertThat(distinct.add(a)).as("gmalloc(%d) is a fresh address", size).isTrue();
-            assertThat(a % (size > 512 ? 16 : 8)).as("alignment of gmalloc(%d)", size).isZero();
+            assertThat(distinct.add(a))
+                    .as("gmalloc(%d) is a fresh address", size)
+                    .isTrue();
+            assertThat(a % (size > 512 ? 16 : 8))
+                    .as("alignment of gmalloc(%d)", size)
+                    .isZero();
             long usable = GMalloc.usableSize(a);
             assertThat(usable).as("usableSize of gmalloc(%d)", size).isEqualTo(expectedUsable(size));
             assertThat(GMalloc.segment(a).byteSize()).isEqualTo(usable);
@@ -106,7 +111,9 @@ class HostileUserTest {
         assertThat(during.liveBytes() - before.liveBytes()).isEqualTo(usableSum);
         for (int i = 0; i < addresses.length; i++) {
             long a = addresses[i];
-            assertThat(allEqual(a, GMalloc.usableSize(a), (byte) (i | 1))).as("block %d kept its bytes", i).isTrue();
+            assertThat(allEqual(a, GMalloc.usableSize(a), (byte) (i | 1)))
+                    .as("block %d kept its bytes", i)
+                    .isTrue();
         }
         for (long a : addresses) {
             GMalloc.gfree(a);
@@ -114,12 +121,14 @@ class HostileUserTest {
         for (int i = 0; i < addresses.length; i++) {
             long a = addresses[i];
             long size = sizes.get(i);
-            assertThat(freeReason(() -> GMalloc.gfree(a))).as("second gfree of gmalloc(%d)", size)
+            assertThat(freeReason(() -> GMalloc.gfree(a)))
+                    .as("second gfree of gmalloc(%d)", size)
                     .isEqualTo(Reason.DOUBLE_FREE);
             Throwable query = catchThrowable(() -> GMalloc.usableSize(a));
             assertThat(query).as("usableSize of freed gmalloc(%d)", size).isInstanceOf(IllegalArgumentException.class);
             assertThat(catchThrowable(() -> GMalloc.segment(a))).isInstanceOf(IllegalArgumentException.class);
-            assertThat(catchThrowable(() -> GMalloc.grealloc(a, 16))).as("grealloc of freed gmalloc(%d)", size)
+            assertThat(catchThrowable(() -> GMalloc.grealloc(a, 16)))
+                    .as("grealloc of freed gmalloc(%d)", size)
                     .isInstanceOf(InvalidFreeException.class);
         }
         GMallocStats after = GMalloc.stats();
@@ -135,7 +144,9 @@ class HostileUserTest {
             fill(a, GMalloc.usableSize(a), (byte) 0x5A);
             GMalloc.gfree(a);
             long b = GMalloc.gmalloc(size);
-            assertThat(allZero(b, GMalloc.usableSize(b))).as("reused gmalloc(%d) zero", size).isTrue();
+            assertThat(allZero(b, GMalloc.usableSize(b)))
+                    .as("reused gmalloc(%d) zero", size)
+                    .isTrue();
             GMalloc.gfree(b);
         }
     }
@@ -151,7 +162,8 @@ class HostileUserTest {
                     continue;
                 }
                 long p = a + offset;
-                assertThat(freeReason(() -> GMalloc.gfree(p))).as("gfree(%d-byte block + %d)", size, offset)
+                assertThat(freeReason(() -> GMalloc.gfree(p)))
+                        .as("gfree(%d-byte block + %d)", size, offset)
                         .isEqualTo(Reason.INTERIOR);
                 assertThat(catchThrowable(() -> GMalloc.usableSize(p))).isInstanceOf(IllegalArgumentException.class);
                 assertThat(catchThrowable(() -> GMalloc.grealloc(p, 8))).isInstanceOf(InvalidFreeException.class);
@@ -160,8 +172,8 @@ class HostileUserTest {
             assertThat(GMalloc.usableSize(a)).isEqualTo(usable);
             GMalloc.gfree(a);
             // The freed block's interior is no live block either; the start is a double free.
-            assertThat(freeReason(() -> GMalloc.gfree(a + 16))).isIn(Reason.NOT_OWNED, Reason.INTERIOR,
-                    Reason.DOUBLE_FREE);
+            assertThat(freeReason(() -> GMalloc.gfree(a + 16)))
+                    .isIn(Reason.NOT_OWNED, Reason.INTERIOR, Reason.DOUBLE_FREE);
             assertThat(freeReason(() -> GMalloc.gfree(a))).isEqualTo(Reason.DOUBLE_FREE);
         }
     }
@@ -181,20 +193,28 @@ class HostileUserTest {
         assertThat(GMalloc.grealloc(a, 0)).isEqualTo(a);
         assertThat(ALL.get(ValueLayout.JAVA_BYTE, a)).isEqualTo((byte) 7);
         assertThat(GMalloc.grealloc(a, 8)).isEqualTo(a);
-        assertThat(allZero(a + 1, 7)).as("tail given up by the shrink reads zero after growth").isTrue();
+        assertThat(allZero(a + 1, 7))
+                .as("tail given up by the shrink reads zero after growth")
+                .isTrue();
         // Small → large → small: contents travel, tails are zero.
         fill(a, 8, (byte) 9);
         long big = GMalloc.grealloc(a, 4000);
-        assertThat(freeReason(() -> GMalloc.gfree(a))).as("old block freed by the move").isEqualTo(Reason.DOUBLE_FREE);
+        assertThat(freeReason(() -> GMalloc.gfree(a)))
+                .as("old block freed by the move")
+                .isEqualTo(Reason.DOUBLE_FREE);
         assertThat(allEqual(big, 8, (byte) 9)).isTrue();
         assertThat(allZero(big + 8, GMalloc.usableSize(big) - 8)).isTrue();
         fill(big, 4000, (byte) 3);
         long shrunkInPlace = GMalloc.grealloc(big, 600);
-        assertThat(shrunkInPlace).as("a large block shrinking but staying large").isEqualTo(big);
+        assertThat(shrunkInPlace)
+                .as("a large block shrinking but staying large")
+                .isEqualTo(big);
         long regrown = GMalloc.grealloc(shrunkInPlace, 4000);
         assertThat(regrown).isEqualTo(big);
         assertThat(allEqual(regrown, 600, (byte) 3)).isTrue();
-        assertThat(allZero(regrown + 600, 3400)).as("growth in place zero-fills the tail").isTrue();
+        assertThat(allZero(regrown + 600, 3400))
+                .as("growth in place zero-fills the tail")
+                .isTrue();
         long small = GMalloc.grealloc(regrown, 100);
         assertThat(GMalloc.usableSize(small)).isEqualTo(104);
         assertThat(allEqual(small, 100, (byte) 3)).isTrue();
@@ -207,7 +227,8 @@ class HostileUserTest {
         assertThat(allEqual(back, 24, (byte) 3)).isTrue();
         assertThat(freeReason(() -> GMalloc.gfree(mapped))).isEqualTo(Reason.DOUBLE_FREE);
         // Negative size: rejected, block untouched.
-        assertThat(catchThrowable(() -> GMalloc.grealloc(back, -1))).isInstanceOf(IllegalArgumentException.class)
+        assertThat(catchThrowable(() -> GMalloc.grealloc(back, -1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
         assertThat(GMalloc.usableSize(back)).isEqualTo(24);
         GMalloc.gfree(back);
@@ -231,7 +252,9 @@ class HostileUserTest {
             long p = seg.address();
             fill(p, 40, (byte) 6);
             long q = GMalloc.grealloc(p, 1000);
-            assertThat(allEqual(q, 40, (byte) 6)).as("aligned %d moved", alignment).isTrue();
+            assertThat(allEqual(q, 40, (byte) 6))
+                    .as("aligned %d moved", alignment)
+                    .isTrue();
             assertThat(allZero(q + 40, GMalloc.usableSize(q) - 40)).isTrue();
             GMalloc.gfree(q);
         }
@@ -242,15 +265,18 @@ class HostileUserTest {
         GMallocStats before = GMalloc.stats();
         List<Long> blocks = new ArrayList<>();
         for (long alignment = 1; alignment <= 8192; alignment <<= 1) {
-            for (long size : new long[] {0, 1, 7, 8, 9, 24, 40, 100, 255, 256, 257, 500, 511, 512, 513, 1000,
-                    4096, 5000}) {
+            for (long size :
+                    new long[] {0, 1, 7, 8, 9, 24, 40, 100, 255, 256, 257, 500, 511, 512, 513, 1000, 4096, 5000}) {
                 for (int k = 0; k < 3; k++) {
                     MemorySegment seg = GMalloc.allocator().allocate(size, alignment);
                     long p = seg.address();
                     assertThat(p).isNotZero();
-                    assertThat(p % alignment).as("allocate(%d, %d) aligned", size, alignment).isZero();
+                    assertThat(p % alignment)
+                            .as("allocate(%d, %d) aligned", size, alignment)
+                            .isZero();
                     assertThat(seg.byteSize()).isEqualTo(size);
-                    assertThat(GMalloc.usableSize(p)).as("usable of allocate(%d, %d)", size, alignment)
+                    assertThat(GMalloc.usableSize(p))
+                            .as("usable of allocate(%d, %d)", size, alignment)
                             .isGreaterThanOrEqualTo(size);
                     assertThat(allZero(p, GMalloc.usableSize(p))).isTrue();
                     fill(p, GMalloc.usableSize(p), (byte) 1);
@@ -273,13 +299,16 @@ class HostileUserTest {
         GMallocStats before = GMalloc.stats();
         for (long alignment : new long[] {0, 3, 6, 24, -8, Long.MIN_VALUE, Long.MAX_VALUE, 1000}) {
             Throwable t = catchThrowable(() -> GMalloc.allocator().allocate(8, alignment));
-            assertThat(t).as("alignment %d", alignment).isInstanceOf(IllegalArgumentException.class)
+            assertThat(t)
+                    .as("alignment %d", alignment)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(Long.toString(alignment));
         }
         for (long alignment : new long[] {1, 8, 1024, 4096, 1L << 30, 1L << 40, 1L << 62}) {
             for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - alignment, 1L << 62, (1L << 62) + 1}) {
                 Throwable t = catchThrowable(() -> GMalloc.allocator().allocate(size, alignment));
-                assertThat(t).as("allocate(%d, %d)", size, alignment)
+                assertThat(t)
+                        .as("allocate(%d, %d)", size, alignment)
                         .isInstanceOfAny(OutOfMemoryError.class, IllegalArgumentException.class);
                 assertThat(t.getMessage()).contains(Long.toString(size));
             }
@@ -292,7 +321,8 @@ class HostileUserTest {
                 GMalloc.gfree(seg.address());
             });
             if (t != null) {
-                assertThat(t).as("allocate(8, %d)", alignment)
+                assertThat(t)
+                        .as("allocate(8, %d)", alignment)
                         .isInstanceOfAny(OutOfMemoryError.class, IllegalArgumentException.class);
                 assertThat(t.getMessage()).contains(Long.toString(alignment));
             }
@@ -304,10 +334,13 @@ class HostileUserTest {
 
     @Test
     void gcallocOverflowAndEdges() {
-        for (long[] args : new long[][] {{Long.MAX_VALUE, 2}, {2, Long.MAX_VALUE}, {1L << 32, 1L << 32},
-                {-1, 8}, {8, -1}, {Long.MIN_VALUE, 0}}) {
+        for (long[] args : new long[][] {
+            {Long.MAX_VALUE, 2}, {2, Long.MAX_VALUE}, {1L << 32, 1L << 32}, {-1, 8}, {8, -1}, {Long.MIN_VALUE, 0}
+        }) {
             Throwable t = catchThrowable(() -> GMalloc.gcalloc(args[0], args[1]));
-            assertThat(t).as("gcalloc(%d, %d)", args[0], args[1]).isInstanceOf(IllegalArgumentException.class)
+            assertThat(t)
+                    .as("gcalloc(%d, %d)", args[0], args[1])
+                    .isInstanceOf(IllegalArgumentException.class)
                     .isNotInstanceOf(InvalidFreeException.class);
             assertThat(t.getMessage()).containsAnyOf(Long.toString(args[0]), Long.toString(args[1]));
         }
@@ -408,7 +441,9 @@ class HostileUserTest {
         }
         helper.join();
         GMallocStats after = GMalloc.stats();
-        assertThat(after.liveBlocks()).as("every block of the dead thread freed").isEqualTo(before.liveBlocks());
+        assertThat(after.liveBlocks())
+                .as("every block of the dead thread freed")
+                .isEqualTo(before.liveBlocks());
         assertThat(after.liveBytes()).isEqualTo(before.liveBytes());
         for (long p : blocks) {
             assertThat(freeReason(() -> GMalloc.gfree(p))).isEqualTo(Reason.DOUBLE_FREE);
@@ -453,7 +488,9 @@ class HostileUserTest {
             }
         }
         GMallocStats remote = GMalloc.stats();
-        assertThat(remote.liveBlocks() - before.liveBlocks()).as("remote frees count at once").isEqualTo(2_500);
+        assertThat(remote.liveBlocks() - before.liveBlocks())
+                .as("remote frees count at once")
+                .isEqualTo(2_500);
         assertThat(during.liveBytes() - remote.liveBytes()).isEqualTo(freedBytes);
         release.countDown();
         owner.join();
@@ -503,7 +540,8 @@ class HostileUserTest {
         assertThat(failure.get()).isNull();
         passed.forEach(bucket::free);
         GMallocStats after = GMalloc.stats();
-        assertThat(after.heaps()).as("virtual threads share a few heaps")
+        assertThat(after.heaps())
+                .as("virtual threads share a few heaps")
                 .isLessThan(before.heaps() + 4 * Runtime.getRuntime().availableProcessors() + 64);
         assertThat(after.liveBlocks()).isEqualTo(before.liveBlocks());
         assertThat(after.liveBytes()).isEqualTo(before.liveBytes());
@@ -524,7 +562,8 @@ class HostileUserTest {
         assertThat(released).as("24 MiB of empty slabs given back").isGreaterThan(16 * MIB);
         assertThat(GMalloc.stats().reservedBytes()).isLessThanOrEqualTo(reserved - released);
         for (long p : new long[] {blocks[0], blocks[blocks.length / 2], blocks[blocks.length - 1]}) {
-            assertThat(freeReason(() -> GMalloc.gfree(p))).as("free of a trimmed slab's block")
+            assertThat(freeReason(() -> GMalloc.gfree(p)))
+                    .as("free of a trimmed slab's block")
                     .isIn(Reason.NOT_OWNED, Reason.DOUBLE_FREE);
             assertThat(catchThrowable(() -> GMalloc.usableSize(p))).isInstanceOf(IllegalArgumentException.class);
         }
@@ -550,9 +589,12 @@ class HostileUserTest {
             AtomicReference<Reason> second = new AtomicReference<>();
             Thread u = Thread.ofPlatform().start(() -> second.set(freeReason(() -> GMalloc.gfree(p))));
             u.join();
-            assertThat(second.get()).as("second free of %d bytes on a third thread", size)
+            assertThat(second.get())
+                    .as("second free of %d bytes on a third thread", size)
                     .isEqualTo(Reason.DOUBLE_FREE);
-            assertThat(freeReason(() -> GMalloc.gfree(p))).as("and on the owner").isEqualTo(Reason.DOUBLE_FREE);
+            assertThat(freeReason(() -> GMalloc.gfree(p)))
+                    .as("and on the owner")
+                    .isEqualTo(Reason.DOUBLE_FREE);
         }
         long s = bucket.alloc();
         Thread t = Thread.ofPlatform().start(() -> bucket.free(s));
@@ -739,13 +781,17 @@ class HostileUserTest {
                     fill(made[i], i + 1, (byte) (i | 1));
                 }
             };
-            Thread t = virtual ? Thread.ofVirtual().start(owner) : Thread.ofPlatform().start(owner);
+            Thread t = virtual
+                    ? Thread.ofVirtual().start(owner)
+                    : Thread.ofPlatform().start(owner);
             t.join();
             for (int i = 0; i < made.length; i++) {
                 long size = i + 1;
                 long next = GMalloc.grealloc(made[i], i % 2 == 0 ? size / 2 + 1 : size * 3);
                 long kept = Math.min(size, i % 2 == 0 ? size / 2 + 1 : size * 3);
-                assertThat(allEqual(next, kept, (byte) (i | 1))).as("grealloc of block %d kept its bytes", i).isTrue();
+                assertThat(allEqual(next, kept, (byte) (i | 1)))
+                        .as("grealloc of block %d kept its bytes", i)
+                        .isTrue();
                 if (next != made[i]) {
                     long old = made[i];
                     assertThat(freeReason(() -> GMalloc.gfree(old))).isEqualTo(Reason.DOUBLE_FREE);

@@ -71,9 +71,13 @@ public abstract class AllocatorContract {
             for (int i = 0; i < count; i++) {
                 long address = kind.alloc().getAsLong();
                 assertThat(address).isNotZero();
-                assertThat(address % kind.alignment()).as("alignment of 0x%x", address).isZero();
+                assertThat(address % kind.alignment())
+                        .as("alignment of 0x%x", address)
+                        .isZero();
                 assertThat(GMalloc.usableSize(address)).isEqualTo(size);
-                assertThat(firstNonZero(address, size)).as("zeroed 0x%x", address).isEqualTo(-1);
+                assertThat(firstNonZero(address, size))
+                        .as("zeroed 0x%x", address)
+                        .isEqualTo(-1);
                 fill(address, size);
                 blocks.add(address);
             }
@@ -82,11 +86,15 @@ public abstract class AllocatorContract {
             assertThat(sorted).hasSize(count);
             long previous = sorted.first() - size;
             for (long address : sorted) {
-                assertThat(address - previous).as("0x%x overlaps its neighbour", address).isGreaterThanOrEqualTo(size);
+                assertThat(address - previous)
+                        .as("0x%x overlaps its neighbour", address)
+                        .isGreaterThanOrEqualTo(size);
                 previous = address;
             }
             for (long address : blocks) {
-                assertThat(firstCorrupt(address, size)).as("contents of 0x%x", address).isEqualTo(-1);
+                assertThat(firstCorrupt(address, size))
+                        .as("contents of 0x%x", address)
+                        .isEqualTo(-1);
             }
             for (int i = 0; i < blocks.size(); i++) {
                 if (i % 2 == 0) {
@@ -152,7 +160,8 @@ public abstract class AllocatorContract {
             kind.free().accept(address);
             long invalidBefore = GMalloc.stats().invalidFrees();
             long liveBefore = GMalloc.stats().liveBlocks();
-            InvalidFreeException e = rejected(address, Reason.DOUBLE_FREE, () -> kind.free().accept(address));
+            InvalidFreeException e =
+                    rejected(address, Reason.DOUBLE_FREE, () -> kind.free().accept(address));
             assertThat(e).hasMessageStartingWith(kind.freeMessagePrefix());
             assertThat(GMalloc.stats().invalidFrees()).isEqualTo(invalidBefore + 1);
             assertThat(rejected(address, Reason.DOUBLE_FREE, () -> GMalloc.gfree(address)))
@@ -160,7 +169,9 @@ public abstract class AllocatorContract {
             assertThat(GMalloc.stats().liveBlocks()).isEqualTo(liveBefore);
             Set<Long> handedOut = new HashSet<>();
             for (int i = 0; i < 100; i++) {
-                assertThat(handedOut.add(kind.alloc().getAsLong())).as("handed out twice").isTrue();
+                assertThat(handedOut.add(kind.alloc().getAsLong()))
+                        .as("handed out twice")
+                        .isTrue();
             }
             handedOut.forEach(kind.free()::accept);
         });
@@ -276,15 +287,22 @@ public abstract class AllocatorContract {
             assertThat(GMalloc.stats().liveBlocks()).isEqualTo(liveBefore - count);
             long first = blocks[0];
             assertThatThrownBy(() -> GMalloc.usableSize(first)).isInstanceOf(IllegalArgumentException.class);
-            rejected(first, Reason.DOUBLE_FREE, () -> onOtherThread(() -> kind.free().accept(first)));
+            rejected(
+                    first,
+                    Reason.DOUBLE_FREE,
+                    () -> onOtherThread(() -> kind.free().accept(first)));
             rejected(first, Reason.DOUBLE_FREE, () -> kind.free().accept(first));
             long reserved = GMalloc.stats().reservedBytes();
             long[] reused = new long[count];
             for (int i = 0; i < count; i++) {
                 reused[i] = kind.alloc().getAsLong();
-                assertThat(firstNonZero(reused[i], size)).as("block 0x%x", reused[i]).isEqualTo(-1);
+                assertThat(firstNonZero(reused[i], size))
+                        .as("block 0x%x", reused[i])
+                        .isEqualTo(-1);
             }
-            assertThat(GMalloc.stats().reservedBytes()).as("remotely freed memory reused").isEqualTo(reserved);
+            assertThat(GMalloc.stats().reservedBytes())
+                    .as("remotely freed memory reused")
+                    .isEqualTo(reserved);
             for (long b : reused) {
                 kind.free().accept(b);
             }
@@ -327,7 +345,9 @@ public abstract class AllocatorContract {
             assertThatThrownBy(() -> GMalloc.usableSize(12345))
                     .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not a gmalloc block");
-            assertThat(GMalloc.stats().invalidFrees()).as("queries are not invalid frees").isEqualTo(invalidFrees);
+            assertThat(GMalloc.stats().invalidFrees())
+                    .as("queries are not invalid frees")
+                    .isEqualTo(invalidFrees);
         });
     }
 
@@ -349,7 +369,9 @@ public abstract class AllocatorContract {
             kind.free().accept(address);
             invalidAccess(address, 1);
             if (GMalloc.checkedMode()) {
-                assertThat(firstNonZero(address, size)).as("freed memory is poisoned").isZero();
+                assertThat(firstNonZero(address, size))
+                        .as("freed memory is poisoned")
+                        .isZero();
             }
         });
     }

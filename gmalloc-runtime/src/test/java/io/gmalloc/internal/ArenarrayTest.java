@@ -58,7 +58,8 @@ class ArenarrayTest {
         first.forEach(heap::free);
         assertThat(firstSlab.state).as("the only empty slab is kept as a spare").isEqualTo(Slab.AVAILABLE);
         second.forEach(heap::free);
-        assertThat(List.of(heap.arenarray().slabs())).as("a second empty slab goes to the pool")
+        assertThat(List.of(heap.arenarray().slabs()))
+                .as("a second empty slab goes to the pool")
                 .doesNotContain(secondSlab);
         assertThat(secondSlab.state).isEqualTo(Slab.DETACHED);
         assertThat(secondSlab.owner).isSameAs(Heap.NONE);

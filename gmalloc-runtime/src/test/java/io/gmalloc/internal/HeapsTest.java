@@ -41,10 +41,14 @@ class HeapsTest {
         lock.lock();
         try {
             long address = heap.alloc(bucket.index, 48);
-            assertThat(reaps.get()).as("no orphan to adopt: the host was asked, not Heaps").isEqualTo(1);
+            assertThat(reaps.get())
+                    .as("no orphan to adopt: the host was asked, not Heaps")
+                    .isEqualTo(1);
             Slab slab = SlabRegistry.lookup(address);
             assertThat(slab.owner).isSameAs(heap);
-            assertThat(slab.ownerThread).as("no owner thread: frees go through the lock or remote").isNull();
+            assertThat(slab.ownerThread)
+                    .as("no owner thread: frees go through the lock or remote")
+                    .isNull();
             FreeRouter.free(address); // the lock is ours (reentrant): freed in place
             assertThat(slab.isLive(slab.blockIndex(address))).isFalse();
             heap.trim();

@@ -18,7 +18,8 @@ class MemoryTest {
                 Memory.zero(buffer.address() + 8, bytes);
                 for (int i = 0; i < buffer.byteSize(); i++) {
                     byte expected = i >= 8 && i < 8 + bytes ? 0 : (byte) 0x7F;
-                    assertThat(buffer.get(ValueLayout.JAVA_BYTE, i)).as("byte %d of a %d-byte zero", i, bytes)
+                    assertThat(buffer.get(ValueLayout.JAVA_BYTE, i))
+                            .as("byte %d of a %d-byte zero", i, bytes)
                             .isEqualTo(expected);
                 }
             }

@@ -17,15 +17,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OptionsTest {
 
     @ParameterizedTest
-    @CsvSource({"1048576,1048576", "64k,65536", "64K,65536", "512m,536870912", "2g,2147483648", " 3m ,3145728",
-        "1t,1099511627776"})
+    @CsvSource({
+        "1048576,1048576",
+        "64k,65536",
+        "64K,65536",
+        "512m,536870912",
+        "2g,2147483648",
+        " 3m ,3145728",
+        "1t,1099511627776"
+    })
     void parsesByteCountsWithSuffixes(String raw, long expected) {
         assertThat(Options.parseBytes("gmalloc.maxBytes", raw)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-5", "abc", "12q", "m", "99999999999999999999", "9000000000000g", "+5", "512mb",
-        "3 m"})
+    @ValueSource(
+            strings = {"0", "-5", "abc", "12q", "m", "99999999999999999999", "9000000000000g", "+5", "512mb", "3 m"})
     void rejectsWhatIsNotAPositiveByteCount(String raw) {
         assertThatThrownBy(() -> Options.parseBytes("gmalloc.maxBytes", raw))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -89,27 +96,38 @@ class OptionsTest {
     /** Each property, set on the command line, is read by its own parser (one child JVM for all good values). */
     @Test
     void everyPropertyIsReadByItsParser() throws Exception {
-        Result result = runChild("-Dgmalloc.checked=TRUE", "-Dgmalloc.maxBytes=1g", "-Dgmalloc.retainBytes=8m",
-                "-Dgmalloc.stripes=3", "-Dgmalloc.hugePages=False", "-Dgmalloc.jmx=true",
-                "-Dgmalloc.trackSites=true", "-Dgmalloc.siteSampling=16", "-Dgmalloc.siteFrames=2");
+        Result result = runChild(
+                "-Dgmalloc.checked=TRUE",
+                "-Dgmalloc.maxBytes=1g",
+                "-Dgmalloc.retainBytes=8m",
+                "-Dgmalloc.stripes=3",
+                "-Dgmalloc.hugePages=False",
+                "-Dgmalloc.jmx=true",
+                "-Dgmalloc.trackSites=true",
+                "-Dgmalloc.siteSampling=16",
+                "-Dgmalloc.siteFrames=2");
         assertThat(result.exit).as(result.output).isZero();
-        assertThat(result.output).contains("checked=true maxBytes=1073741824 retainBytes=8388608 stripes=3"
-                + " hugePages=false jmx=true trackSites=true leakReport=false siteSampling=16 siteFrames=2");
+        assertThat(result.output)
+                .contains("checked=true maxBytes=1073741824 retainBytes=8388608 stripes=3"
+                        + " hugePages=false jmx=true trackSites=true leakReport=false siteSampling=16 siteFrames=2");
     }
 
     /** A bad value fails gmalloc's first use with a message that names the property and what it accepts. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "-Dgmalloc.checked=yes|-Dgmalloc.checked=yes is not a flag: use true or false",
-        "-Dgmalloc.hugePages=off|-Dgmalloc.hugePages=off is not a flag: use true or false",
-        "-Dgmalloc.jmx=1|-Dgmalloc.jmx=1 is not a flag: use true or false",
-        "-Dgmalloc.trackSites=on|-Dgmalloc.trackSites=on is not a flag: use true or false",
-        "-Dgmalloc.leakReport=y|-Dgmalloc.leakReport=y is not a flag: use true or false",
-        "-Dgmalloc.maxBytes=512mb|-Dgmalloc.maxBytes=512mb is not a positive byte count",
-        "-Dgmalloc.retainBytes=-1|-Dgmalloc.retainBytes=-1 is not a positive byte count",
-        "-Dgmalloc.stripes=4k|-Dgmalloc.stripes=4k is not a count from 1 to 1024",
-        "-Dgmalloc.siteSampling=100|-Dgmalloc.siteSampling=100 is not a power of two",
-        "-Dgmalloc.siteFrames=0|-Dgmalloc.siteFrames=0 is not a count from 1 to 64"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-Dgmalloc.checked=yes|-Dgmalloc.checked=yes is not a flag: use true or false",
+                "-Dgmalloc.hugePages=off|-Dgmalloc.hugePages=off is not a flag: use true or false",
+                "-Dgmalloc.jmx=1|-Dgmalloc.jmx=1 is not a flag: use true or false",
+                "-Dgmalloc.trackSites=on|-Dgmalloc.trackSites=on is not a flag: use true or false",
+                "-Dgmalloc.leakReport=y|-Dgmalloc.leakReport=y is not a flag: use true or false",
+                "-Dgmalloc.maxBytes=512mb|-Dgmalloc.maxBytes=512mb is not a positive byte count",
+                "-Dgmalloc.retainBytes=-1|-Dgmalloc.retainBytes=-1 is not a positive byte count",
+                "-Dgmalloc.stripes=4k|-Dgmalloc.stripes=4k is not a count from 1 to 1024",
+                "-Dgmalloc.siteSampling=100|-Dgmalloc.siteSampling=100 is not a power of two",
+                "-Dgmalloc.siteFrames=0|-Dgmalloc.siteFrames=0 is not a count from 1 to 64"
+            })
     void badValuesFailFirstUseNamingTheProperty(String property, String message) throws Exception {
         Result result = runChild(property);
         assertThat(result.exit).as(result.output).isNotZero();

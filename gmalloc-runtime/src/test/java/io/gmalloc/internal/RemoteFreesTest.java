@@ -38,7 +38,9 @@ class RemoteFreesTest {
         r.claim(ib >>> 6, 1L << ib); // still in its freeing thread
         assertThat(r.drainInto(slab)).isEqualTo(1);
         assertThat(slab.freeBits[ia >>> 6] & 1L << ia).isNotZero();
-        assertThat(slab.freeBits[ib >>> 6] & 1L << ib).as("unpublished: not freed").isZero();
+        assertThat(slab.freeBits[ib >>> 6] & 1L << ib)
+                .as("unpublished: not freed")
+                .isZero();
         assertThat(r.contains(ib >>> 6, 1L << ib)).isTrue();
         heap.live.remove(a);
         slab.used--; // the drain's caller accounts for it, as Slab.reclaim does
@@ -57,10 +59,13 @@ class RemoteFreesTest {
         long invalid = Errors.invalidFrees();
         assertThat(r.drainInto(slab)).as("no block freed a second time").isZero();
         assertThat(slab.freeBits[ia >>> 6] & 1L << ia).as("still only in L").isZero();
-        assertThat(Errors.invalidFrees() - invalid).as("not while the drain runs").isZero();
+        assertThat(Errors.invalidFrees() - invalid)
+                .as("not while the drain runs")
+                .isZero();
         int used = slab.used;
         assertThat(slab.reclaim()).isTrue();
-        assertThat(Errors.invalidFrees() - invalid).as("the duplicate is counted once the state is whole")
+        assertThat(Errors.invalidFrees() - invalid)
+                .as("the duplicate is counted once the state is whole")
                 .isEqualTo(1);
         assertThat(slab.used).as("freed once").isEqualTo(used);
         heap.assertConsistent();

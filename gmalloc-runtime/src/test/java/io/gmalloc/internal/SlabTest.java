@@ -39,7 +39,9 @@ class SlabTest {
         long a = heap.alloc();
         Slab slab = heap.slabOf(a);
         assertThat(reason(() -> heap.free(a + 8))).isEqualTo(Reason.INTERIOR);
-        assertThat(reason(() -> heap.free(a + 24 * 50))).as("past the high-water mark").isEqualTo(Reason.NOT_OWNED);
+        assertThat(reason(() -> heap.free(a + 24 * 50)))
+                .as("past the high-water mark")
+                .isEqualTo(Reason.NOT_OWNED);
         heap.free(a);
         assertThat(reason(() -> FreeRouter.free(a))).isEqualTo(Reason.DOUBLE_FREE);
         slab.reclaim();
@@ -62,7 +64,9 @@ class SlabTest {
         assertThat(second.get()).isEqualTo(Reason.DOUBLE_FREE);
         assertThat(slab.remotePending()).isEqualTo(1);
         assertThat(slab.isLive(slab.blockIndex(a))).isFalse();
-        assertThat(reason(() -> FreeRouter.free(a))).as("the owner's free of it").isEqualTo(Reason.DOUBLE_FREE);
+        assertThat(reason(() -> FreeRouter.free(a)))
+                .as("the owner's free of it")
+                .isEqualTo(Reason.DOUBLE_FREE);
         int usedBefore = slab.used;
         assertThat(slab.reclaim()).isTrue();
         assertThat(slab.used).isEqualTo(usedBefore - 1);
@@ -89,7 +93,9 @@ class SlabTest {
         for (long b : first) {
             firstSet.add(b);
         }
-        assertThat(again).as("the 64 freed blocks are reused, not 64 fresh ones").isEqualTo(firstSet);
+        assertThat(again)
+                .as("the 64 freed blocks are reused, not 64 fresh ones")
+                .isEqualTo(firstSet);
         assertThat(slab.fresh).as("high-water mark unchanged by the reuse").isLessThanOrEqualTo(64 + 1);
         heap.assertConsistent();
     }
@@ -106,7 +112,8 @@ class SlabTest {
             next = heap.alloc();
         } while (next != a && heap.slabOf(next) == slab);
         assertThat(next).as("the freed block comes back once F is used up").isEqualTo(a);
-        assertThat(io.gmalloc.GMalloc.addressSpace().get(java.lang.foreign.ValueLayout.JAVA_LONG, a)).isZero();
+        assertThat(io.gmalloc.GMalloc.addressSpace().get(java.lang.foreign.ValueLayout.JAVA_LONG, a))
+                .isZero();
         heap.assertConsistent();
     }
 

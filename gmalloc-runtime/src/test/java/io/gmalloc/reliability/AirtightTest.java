@@ -40,25 +40,29 @@ class AirtightTest {
         long first = bucket.alloc(); // a fresh slab: only block 0 handed out
         long neverHandedOut = first + 24 * 100;
         GMallocStats before = GMalloc.stats();
-        InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class,
-                () -> GMalloc.gfree(neverHandedOut));
+        InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(neverHandedOut));
         assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.NOT_OWNED);
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(neverHandedOut)).reason())
+        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(neverHandedOut))
+                        .reason())
                 .isEqualTo(Reason.NOT_OWNED);
         assertThat(GMalloc.stats().liveBlocks()).isEqualTo(before.liveBlocks());
         bucket.free(first);
-        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(first)).reason())
-                .as("handed out once, freed twice").isEqualTo(Reason.DOUBLE_FREE);
+        assertThat(catchThrowableOfType(InvalidFreeException.class, () -> bucket.free(first))
+                        .reason())
+                .as("handed out once, freed twice")
+                .isEqualTo(Reason.DOUBLE_FREE);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {16, 32, 64, 128, 256, 512})
     void allocatingNearLongMaxValueFailsCleanlyForEveryAlignment(long alignment) {
-        for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - alignment + 1,
-                Long.MAX_VALUE - 4096, 1L << 62}) {
+        for (long size : new long[] {
+            Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - alignment + 1, Long.MAX_VALUE - 4096, 1L << 62
+        }) {
             GMallocStats before = GMalloc.stats();
             Throwable thrown = catchThrowable(() -> GMalloc.allocator().allocate(size, alignment));
-            assertThat(thrown).as("allocate(%d, %d)", size, alignment)
+            assertThat(thrown)
+                    .as("allocate(%d, %d)", size, alignment)
                     .isInstanceOfAny(OutOfMemoryError.class, IllegalArgumentException.class);
             assertThat(thrown.getMessage()).contains(Long.toString(size));
             GMallocStats after = GMalloc.stats();
@@ -96,8 +100,8 @@ class AirtightTest {
                         if (catchThrowable(() -> GMalloc.usableSize(b)) == null) {
                             stillLive.incrementAndGet();
                         }
-                        InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class,
-                                () -> GMalloc.gfree(b));
+                        InvalidFreeException e =
+                                catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(b));
                         if (e == null) {
                             accepted.incrementAndGet();
                         } else if (e.reason() != Reason.DOUBLE_FREE) {
@@ -119,7 +123,9 @@ class AirtightTest {
         }
         assertThat(failure.get()).isNull();
         assertThat(accepted.get()).as("second remote frees accepted").isZero();
-        assertThat(stillLive.get()).as("usableSize answering right after a free").isZero();
+        assertThat(stillLive.get())
+                .as("usableSize answering right after a free")
+                .isZero();
     }
 
     @Test
@@ -127,19 +133,24 @@ class AirtightTest {
         SpecialBucket arrays = new SpecialBucket("airtight.Array120", 120, 8); // e.g. allocArray(10) of 12 bytes
         long block = arrays.alloc(); // a fresh slab: the next block was never handed out
         long neighbour = block + 120;
-        InvalidAccessException e = catchThrowableOfType(InvalidAccessException.class,
-                () -> GMalloc.checkAccess(neighbour, 12));
+        InvalidAccessException e =
+                catchThrowableOfType(InvalidAccessException.class, () -> GMalloc.checkAccess(neighbour, 12));
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("out of bounds").doesNotContain("freed block")
+        assertThat(e.getMessage())
+                .contains("out of bounds")
+                .doesNotContain("freed block")
                 .contains(Long.toHexString(block));
         assertThat(catchThrowableOfType(InvalidAccessException.class, () -> GMalloc.checkAccess(block + 112, 12))
-                .getMessage()).contains("out of bounds");
+                        .getMessage())
+                .contains("out of bounds");
         long large = GMalloc.gmalloc(10_000);
         assertThat(catchThrowableOfType(InvalidAccessException.class, () -> GMalloc.checkAccess(large + 10_000, 8))
-                .getMessage()).contains("out of bounds");
+                        .getMessage())
+                .contains("out of bounds");
         GMalloc.gfree(large);
         arrays.free(block);
         assertThat(catchThrowableOfType(InvalidAccessException.class, () -> GMalloc.checkAccess(block, 8))
-                .getMessage()).contains("freed");
+                        .getMessage())
+                .contains("freed");
     }
 }

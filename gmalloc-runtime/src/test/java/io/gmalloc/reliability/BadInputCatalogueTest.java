@@ -54,7 +54,9 @@ class BadInputCatalogueTest {
     @AfterEach
     void freeWitnesses() {
         for (long[] w : witnesses) {
-            assertThat(Patterns.firstCorrupt(w[0], w[2], w[1])).as("witness at 0x%x intact", w[0]).isEqualTo(-1);
+            assertThat(Patterns.firstCorrupt(w[0], w[2], w[1]))
+                    .as("witness at 0x%x intact", w[0])
+                    .isEqualTo(-1);
             GMalloc.gfree(w[0]);
         }
     }
@@ -82,9 +84,13 @@ class BadInputCatalogueTest {
         assertThat(after.liveBlocks()).as("live blocks").isEqualTo(before.liveBlocks());
         assertThat(after.liveBytes()).as("live bytes").isEqualTo(before.liveBytes());
         assertThat(after.largeAllocations()).as("large blocks").isEqualTo(before.largeAllocations());
-        assertThat(after.invalidFrees() - before.invalidFrees()).as("invalid frees counted").isEqualTo(invalidFrees);
+        assertThat(after.invalidFrees() - before.invalidFrees())
+                .as("invalid frees counted")
+                .isEqualTo(invalidFrees);
         for (long[] w : witnesses) {
-            assertThat(Patterns.firstCorrupt(w[0], w[2], w[1])).as("witness at 0x%x intact", w[0]).isEqualTo(-1);
+            assertThat(Patterns.firstCorrupt(w[0], w[2], w[1]))
+                    .as("witness at 0x%x intact", w[0])
+                    .isEqualTo(-1);
         }
         heapStillHandsOutFreshBlocks();
     }
@@ -110,13 +116,15 @@ class BadInputCatalogueTest {
      */
     private boolean rejectedConsistently(long address) {
         GMallocStats before = GMalloc.stats();
-        IllegalArgumentException probe = catchThrowableOfType(IllegalArgumentException.class,
-                () -> GMalloc.usableSize(address));
+        IllegalArgumentException probe =
+                catchThrowableOfType(IllegalArgumentException.class, () -> GMalloc.usableSize(address));
         if (probe == null) {
             return false; // a live block of someone else: not ours to free
         }
         assertThat(probe).as("a query is not an invalid free").isNotInstanceOf(InvalidFreeException.class);
-        assertThat(probe.getMessage()).startsWith("GMalloc.usableSize: ").contains(Long.toHexString(address))
+        assertThat(probe.getMessage())
+                .startsWith("GMalloc.usableSize: ")
+                .contains(Long.toHexString(address))
                 .doesNotContain("nothing was changed");
         assertUnchanged(before, 0);
         assertRejected(address, EnumSet.of(reasonOf(probe)), () -> GMalloc.gfree(address));
@@ -136,7 +144,9 @@ class BadInputCatalogueTest {
     private void assertNotLive(long address, Executable call) {
         GMallocStats before = GMalloc.stats();
         IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, call::execute);
-        assertThat(e).as("IllegalArgumentException for 0x%x", address).isNotNull()
+        assertThat(e)
+                .as("IllegalArgumentException for 0x%x", address)
+                .isNotNull()
                 .isNotInstanceOf(InvalidFreeException.class);
         assertThat(e.getMessage()).contains(Long.toHexString(address)).doesNotContain("nothing was changed");
         assertUnchanged(before, 0);
@@ -186,7 +196,9 @@ class BadInputCatalogueTest {
                 }
             }
         }
-        assertThat(rejected).as("most probes near our slabs are not live block starts").isGreaterThan(probes / 2);
+        assertThat(rejected)
+                .as("most probes near our slabs are not live block starts")
+                .isGreaterThan(probes / 2);
     }
 
     @Test
@@ -229,9 +241,14 @@ class BadInputCatalogueTest {
 
     @Test
     void segmentsOwnedByJavaArenasAreNotOwned() {
-        try (Arena confined = Arena.ofConfined(); Arena shared = Arena.ofShared()) {
-            List<MemorySegment> segments = List.of(confined.allocate(8), confined.allocate(64, 64),
-                    shared.allocate(1 << 20), Arena.ofAuto().allocate(24), Arena.global().allocate(16));
+        try (Arena confined = Arena.ofConfined();
+                Arena shared = Arena.ofShared()) {
+            List<MemorySegment> segments = List.of(
+                    confined.allocate(8),
+                    confined.allocate(64, 64),
+                    shared.allocate(1 << 20),
+                    Arena.ofAuto().allocate(24),
+                    Arena.global().allocate(16));
             for (MemorySegment segment : segments) {
                 segment.fill((byte) 0x5A);
                 long address = segment.address();
@@ -241,8 +258,10 @@ class BadInputCatalogueTest {
                 assertRejected(address, reasons, () -> VEC3.free(address));
                 long inside = address + 8;
                 assertRejected(inside, reasons, () -> GMalloc.gfree(inside));
-                assertThat(segment.mismatch(confined.allocate(segment.byteSize()).fill((byte) 0x5A)))
-                        .as("the arena's memory is untouched").isEqualTo(-1);
+                assertThat(segment.mismatch(
+                                confined.allocate(segment.byteSize()).fill((byte) 0x5A)))
+                        .as("the arena's memory is untouched")
+                        .isEqualTo(-1);
             }
         }
     }
@@ -313,13 +332,15 @@ class BadInputCatalogueTest {
     /** Runs on a fresh platform thread, rethrowing what it threw. */
     private static void onOtherThread(Runnable action) throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread.ofPlatform().start(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        }).join();
+        Thread.ofPlatform()
+                .start(() -> {
+                    try {
+                        action.run();
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                })
+                .join();
         if (thrown.get() instanceof RuntimeException r) {
             throw r;
         }
@@ -423,9 +444,12 @@ class BadInputCatalogueTest {
             GMalloc.gfree(address);
             assertInvalidAccess(address, 8);
             if (GMalloc.checkedMode() && size <= 512) {
-                assertThat(catchThrowable(() -> accessorRead(address))).as("checked accessor after free")
+                assertThat(catchThrowable(() -> accessorRead(address)))
+                        .as("checked accessor after free")
                         .isInstanceOf(InvalidAccessException.class);
-                assertThat(Patterns.firstNonZero(address, 0, size)).as("freed memory is poisoned").isZero();
+                assertThat(Patterns.firstNonZero(address, 0, size))
+                        .as("freed memory is poisoned")
+                        .isZero();
             }
         }
         long special = VEC3.alloc();

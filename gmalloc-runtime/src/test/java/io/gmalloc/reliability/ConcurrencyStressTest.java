@@ -40,7 +40,11 @@ class ConcurrencyStressTest {
 
     private static final Item POISON_PILL = new Item(0, 0, -1);
 
-    enum Mix { GENERAL, SPECIAL, MIXED }
+    enum Mix {
+        GENERAL,
+        SPECIAL,
+        MIXED
+    }
 
     @Test
     void crossThreadFreesWithConcurrentTrimLoseNothing() throws Exception {
@@ -161,7 +165,10 @@ class ConcurrencyStressTest {
                     }
                 }
             };
-            producerThreads.add(virtual ? Thread.ofVirtual().start(body) : Thread.ofPlatform().start(body));
+            producerThreads.add(
+                    virtual
+                            ? Thread.ofVirtual().start(body)
+                            : Thread.ofPlatform().start(body));
         }
         for (Thread t : producerThreads) {
             t.join();
@@ -187,11 +194,21 @@ class ConcurrencyStressTest {
         assertThat(trims.get()).as("trim ran concurrently").isPositive();
         assertThat(regrown.get()).as("consumers grew blocks with grealloc").isPositive();
         GMalloc.trim();
-        Sizing.report("ConcurrencyStressTest." + name, String.format(
-                "blocks=%d producers=%d%s consumers=%d remoteFrees=%d (grown first: %d) localFrees=%d trims=%d wall=%dms"
-                        + " peakReservedMiB=%.1f",
-                perProducer * producers, producers, virtual ? "(virtual)" : "", consumers, remoteFrees.get(),
-                regrown.get(), localFrees.get(), trims.get(), wallMillis, peakReserved.get() / 1048576.0));
+        Sizing.report(
+                "ConcurrencyStressTest." + name,
+                String.format(
+                        "blocks=%d producers=%d%s consumers=%d remoteFrees=%d (grown first: %d) localFrees=%d trims=%d wall=%dms"
+                                + " peakReservedMiB=%.1f",
+                        perProducer * producers,
+                        producers,
+                        virtual ? "(virtual)" : "",
+                        consumers,
+                        remoteFrees.get(),
+                        regrown.get(),
+                        localFrees.get(),
+                        trims.get(),
+                        wallMillis,
+                        peakReserved.get() / 1048576.0));
     }
 
     private static Item allocate(Mix mix, SplittableRandom random) {
@@ -205,8 +222,9 @@ class ConcurrencyStressTest {
             return new Item(SPECIALS[which].alloc(), SPECIALS[which].stride(), which + 1);
         }
         int dice = random.nextInt(100);
-        long size = dice < 85 ? random.nextLong(0, 129) : dice < 99 ? random.nextLong(129, 513)
-                : random.nextLong(513, 20_000);
+        long size = dice < 85
+                ? random.nextLong(0, 129)
+                : dice < 99 ? random.nextLong(129, 513) : random.nextLong(513, 20_000);
         return new Item(GMalloc.gmalloc(size), Math.max(size, 1), 0);
     }
 
@@ -216,22 +234,24 @@ class ConcurrencyStressTest {
      */
     private static Item growHere(Item item, long newSize, Set<Long> live, AtomicReference<Throwable> failure) {
         if (!Patterns.wordsIntact(item.address, item.size, item.size)) {
-            failure.compareAndSet(null, new AssertionError("block 0x" + Long.toHexString(item.address)
-                    + " overwritten before grealloc"));
+            failure.compareAndSet(
+                    null,
+                    new AssertionError("block 0x" + Long.toHexString(item.address) + " overwritten before grealloc"));
         }
         byte[] before = Patterns.bytes(item.address, item.size);
         live.remove(item.address); // grealloc may free it, and a producer may get it back at once
         long moved = GMalloc.grealloc(item.address, newSize);
         if (!live.add(moved)) {
-            failure.compareAndSet(null, new AssertionError("grealloc returned live block 0x" + Long.toHexString(moved)));
+            failure.compareAndSet(
+                    null, new AssertionError("grealloc returned live block 0x" + Long.toHexString(moved)));
         }
         if (!java.util.Arrays.equals(before, Patterns.bytes(moved, item.size))) {
-            failure.compareAndSet(null, new AssertionError("grealloc " + item.size + " -> " + newSize
-                    + " lost the old bytes"));
+            failure.compareAndSet(
+                    null, new AssertionError("grealloc " + item.size + " -> " + newSize + " lost the old bytes"));
         }
         if (Patterns.firstNonZero(moved, item.size, Math.min(newSize, item.size + 64)) >= 0) {
-            failure.compareAndSet(null, new AssertionError("grealloc " + item.size + " -> " + newSize
-                    + " did not zero the tail"));
+            failure.compareAndSet(
+                    null, new AssertionError("grealloc " + item.size + " -> " + newSize + " did not zero the tail"));
         }
         Item grown = new Item(moved, newSize, 0);
         Patterns.writeWords(moved, newSize, newSize);
@@ -240,8 +260,10 @@ class ConcurrencyStressTest {
 
     private static void verifyAndFree(Item item, Set<Long> live, AtomicReference<Throwable> failure) {
         if (!Patterns.wordsIntact(item.address, item.size, item.size)) {
-            failure.compareAndSet(null, new AssertionError("block 0x" + Long.toHexString(item.address) + " of "
-                    + item.size + " bytes was overwritten while live"));
+            failure.compareAndSet(
+                    null,
+                    new AssertionError("block 0x" + Long.toHexString(item.address) + " of " + item.size
+                            + " bytes was overwritten while live"));
         }
         long usable = GMalloc.usableSize(item.address);
         if (usable < item.size) {

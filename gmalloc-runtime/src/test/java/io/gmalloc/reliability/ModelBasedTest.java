@@ -52,8 +52,8 @@ class ModelBasedTest {
         }
     }
 
-    private static final ExecutorService REMOTE =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("model-remote").factory());
+    private static final ExecutorService REMOTE = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("model-remote").factory());
 
     @AfterContainer
     static void stopRemote() {
@@ -137,21 +137,31 @@ class ModelBasedTest {
     private static Arbitrary<Op> generalOp() {
         return Arbitraries.frequencyOf(List.of(
                 Tuple.of(10, sizes().flatMap(s -> remote().map(r -> (Op) new Alloc(s, r)))),
-                Tuple.of(2, Arbitraries.longs().between(0, 70).flatMap(c ->
-                        Arbitraries.longs().between(0, 40).map(s -> (Op) new Calloc(c, s)))),
+                Tuple.of(
+                        2,
+                        Arbitraries.longs()
+                                .between(0, 70)
+                                .flatMap(c -> Arbitraries.longs().between(0, 40).map(s -> (Op) new Calloc(c, s)))),
                 Tuple.of(4, picks().flatMap(p -> sizes().flatMap(s -> remote().map(r -> (Op) new Realloc(p, s, r))))),
                 Tuple.of(8, picks().flatMap(p -> remote().map(r -> (Op) new Free(p, false, r)))),
                 Tuple.of(1, picks().map(p -> (Op) new UsableSize(p))),
-                Tuple.of(2, picks().flatMap(p -> Arbitraries.longs().between(1, 1 << 20)
-                        .map(o -> (Op) new FreeInterior(p, o)))),
+                Tuple.of(
+                        2,
+                        picks().flatMap(p ->
+                                Arbitraries.longs().between(1, 1 << 20).map(o -> (Op) new FreeInterior(p, o)))),
                 Tuple.of(2, picks().flatMap(p -> remote().map(r -> (Op) new FreeAgain(p, r)))),
                 Tuple.of(1, wild().map(a -> (Op) new FreeWild(a))),
                 Tuple.of(1, picks().map(p -> (Op) new ReallocFreed(p))),
                 Tuple.of(1, remote().map(r -> (Op) new Trim(r))),
                 Tuple.of(2, strides().flatMap(s -> remote().map(r -> (Op) new SpecialAlloc(s, r)))),
                 Tuple.of(1, picks().flatMap(p -> strides().map(s -> (Op) new WrongBucketFree(p, s)))),
-                Tuple.of(1, Arbitraries.longs().between(240, 600).flatMap(size -> Arbitraries.integers()
-                        .between(1, 400).flatMap(n -> remote().map(r -> (Op) new Burst(size, 0, n, r))))),
+                Tuple.of(
+                        1,
+                        Arbitraries.longs()
+                                .between(240, 600)
+                                .flatMap(size -> Arbitraries.integers()
+                                        .between(1, 400)
+                                        .flatMap(n -> remote().map(r -> (Op) new Burst(size, 0, n, r))))),
                 Tuple.of(1, freeMany())));
     }
 
@@ -165,22 +175,34 @@ class ModelBasedTest {
                 Tuple.of(6, picks().flatMap(p -> remote().map(r -> (Op) new Free(p, true, r)))),
                 Tuple.of(2, picks().flatMap(p -> remote().map(r -> (Op) new Free(p, false, r)))),
                 Tuple.of(2, picks().flatMap(p -> strides().map(s -> (Op) new WrongBucketFree(p, s)))),
-                Tuple.of(2, picks().flatMap(p -> Arbitraries.longs().between(1, 99)
-                        .map(o -> (Op) new FreeInterior(p, o)))),
+                Tuple.of(
+                        2,
+                        picks().flatMap(p -> Arbitraries.longs().between(1, 99).map(o -> (Op) new FreeInterior(p, o)))),
                 Tuple.of(2, picks().flatMap(p -> remote().map(r -> (Op) new FreeAgain(p, r)))),
                 Tuple.of(1, picks().map(p -> (Op) new UsableSize(p))),
-                Tuple.of(1, picks().flatMap(p -> Arbitraries.longs().between(1, 200)
-                        .flatMap(s -> remote().map(r -> (Op) new Realloc(p, s, r))))),
+                Tuple.of(
+                        1,
+                        picks().flatMap(p -> Arbitraries.longs()
+                                .between(1, 200)
+                                .flatMap(s -> remote().map(r -> (Op) new Realloc(p, s, r))))),
                 Tuple.of(2, Arbitraries.longs().between(0, 120).map(s -> (Op) new Alloc(s, false))),
                 Tuple.of(1, remote().map(r -> (Op) new Trim(r))),
-                Tuple.of(1, Arbitraries.integers().between(60, 100).flatMap(stride -> Arbitraries.integers()
-                        .between(1, 1500).flatMap(n -> remote().map(r -> (Op) new Burst(stride, stride, n, r))))),
+                Tuple.of(
+                        1,
+                        Arbitraries.integers()
+                                .between(60, 100)
+                                .flatMap(stride -> Arbitraries.integers()
+                                        .between(1, 1500)
+                                        .flatMap(n -> remote().map(r -> (Op) new Burst(stride, stride, n, r))))),
                 Tuple.of(1, freeMany())));
     }
 
     private static Arbitrary<Op> freeMany() {
-        return picks().flatMap(p -> Arbitraries.integers().between(1, 1500).flatMap(n -> Arbitraries.integers()
-                .between(1, 3).flatMap(step -> remote().map(r -> (Op) new FreeMany(p, n, step, r)))));
+        return picks().flatMap(p -> Arbitraries.integers()
+                .between(1, 1500)
+                .flatMap(n -> Arbitraries.integers()
+                        .between(1, 3)
+                        .flatMap(step -> remote().map(r -> (Op) new FreeMany(p, n, step, r)))));
     }
 
     @Provide
@@ -208,7 +230,11 @@ class ModelBasedTest {
 
     // ---------------------------------------------------------------- the model
 
-    enum Kind { SMALL, LARGE, SPECIAL }
+    enum Kind {
+        SMALL,
+        LARGE,
+        SPECIAL
+    }
 
     /** A live block as the model sees it: {@code size} bytes the user owns, filled with the pattern of {@code id}. */
     record Block(long id, long address, long size, long usable, Kind kind, int stride) {}
@@ -249,7 +275,8 @@ class ModelBasedTest {
             assertThat(after.liveBlocks()).as("live blocks back to baseline").isEqualTo(baseline.liveBlocks());
             assertThat(after.liveBytes()).as("live bytes back to baseline").isEqualTo(baseline.liveBytes());
             for (Map.Entry<Integer, Long> e : specialBaseline.entrySet()) {
-                assertThat(SPECIAL[e.getKey()].stats().liveBlocks()).as("stride %d back to baseline", e.getKey())
+                assertThat(SPECIAL[e.getKey()].stats().liveBlocks())
+                        .as("stride %d back to baseline", e.getKey())
                         .isEqualTo(e.getValue());
             }
         }
@@ -290,7 +317,9 @@ class ModelBasedTest {
                 case UsableSize(int pick) -> {
                     if (!live.isEmpty()) {
                         Block b = live.get(pick % live.size());
-                        assertThat(GMalloc.usableSize(b.address)).as("usableSize of %s", b).isEqualTo(b.usable);
+                        assertThat(GMalloc.usableSize(b.address))
+                                .as("usableSize of %s", b)
+                                .isEqualTo(b.usable);
                     }
                 }
                 case FreeInterior(int pick, long offset) -> {
@@ -333,8 +362,11 @@ class ModelBasedTest {
                         return 0L;
                     });
                     for (long address : addresses) {
-                        added(address, stride > 0 ? stride : size,
-                                stride > 0 ? Kind.SPECIAL : size > 512 ? Kind.LARGE : Kind.SMALL, stride);
+                        added(
+                                address,
+                                stride > 0 ? stride : size,
+                                stride > 0 ? Kind.SPECIAL : size > 512 ? Kind.LARGE : Kind.SMALL,
+                                stride);
                     }
                 }
                 case FreeMany(int pick, int count, int step, boolean remote) -> {
@@ -363,8 +395,8 @@ class ModelBasedTest {
                     }
                     Block b = live.get(pick % live.size());
                     int other = b.kind == Kind.SPECIAL && b.stride == stride ? stride % 100 + 1 : stride;
-                    expectInvalid(b.address, EnumSet.of(Reason.WRONG_BUCKET), false,
-                            () -> SPECIAL[other].free(b.address));
+                    expectInvalid(
+                            b.address, EnumSet.of(Reason.WRONG_BUCKET), false, () -> SPECIAL[other].free(b.address));
                 }
             }
         }
@@ -380,13 +412,16 @@ class ModelBasedTest {
             long moved = on(remote, () -> GMalloc.grealloc(old.address, requested));
             long kept = Math.min(old.size, newSize);
             if (old.kind == Kind.SMALL && newSize >= 1 && newSize <= 512 && (newSize + 7) / 8 * 8 == old.usable) {
-                assertThat(moved).as("grealloc within the same bucket keeps the address (%s → %d)", old, newSize)
+                assertThat(moved)
+                        .as("grealloc within the same bucket keeps the address (%s → %d)", old, newSize)
                         .isEqualTo(old.address);
             }
-            assertThat(Patterns.firstCorrupt(moved, old.id, kept)).as("grealloc %s → %d keeps the old bytes",
-                    old, newSize).isEqualTo(-1);
-            assertThat(Patterns.firstNonZero(moved, kept, newSize)).as("grealloc %s → %d zero-fills the tail",
-                    old, newSize).isEqualTo(-1);
+            assertThat(Patterns.firstCorrupt(moved, old.id, kept))
+                    .as("grealloc %s → %d keeps the old bytes", old, newSize)
+                    .isEqualTo(-1);
+            assertThat(Patterns.firstNonZero(moved, kept, newSize))
+                    .as("grealloc %s → %d zero-fills the tail", old, newSize)
+                    .isEqualTo(-1);
             forget(old);
             if (moved == old.address) {
                 assertThat(old.usable).as("kept address must fit").isGreaterThanOrEqualTo(newSize);
@@ -405,7 +440,9 @@ class ModelBasedTest {
         private void added(long address, long size, Kind kind, int stride) {
             freed.remove(address);
             Block b = new Block(nextId++, address, size, usableOf(address, size, kind, stride), kind, stride);
-            assertThat(Patterns.firstNonZero(address, 0, b.usable)).as("new block %s is zeroed", b).isEqualTo(-1);
+            assertThat(Patterns.firstNonZero(address, 0, b.usable))
+                    .as("new block %s is zeroed", b)
+                    .isEqualTo(-1);
             checkPlacement(b);
             remember(b);
             Patterns.write(address, b.id, size);
@@ -425,7 +462,9 @@ class ModelBasedTest {
                 }
                 case SPECIAL -> {
                     assertThat(usable).as("special stride").isEqualTo(stride);
-                    assertThat(address % SPECIAL[stride].alignment()).as("special alignment").isZero();
+                    assertThat(address % SPECIAL[stride].alignment())
+                            .as("special alignment")
+                            .isZero();
                 }
             }
             return usable;
@@ -435,12 +474,14 @@ class ModelBasedTest {
         private void checkPlacement(Block b) {
             Map.Entry<Long, Block> below = byAddress.floorEntry(b.address);
             if (below != null) {
-                assertThat(below.getKey() + below.getValue().usable).as("%s overlaps %s", b, below.getValue())
+                assertThat(below.getKey() + below.getValue().usable)
+                        .as("%s overlaps %s", b, below.getValue())
                         .isLessThanOrEqualTo(b.address);
             }
             Map.Entry<Long, Block> above = byAddress.ceilingEntry(b.address);
             if (above != null) {
-                assertThat(b.address + b.usable).as("%s overlaps %s", b, above.getValue())
+                assertThat(b.address + b.usable)
+                        .as("%s overlaps %s", b, above.getValue())
                         .isLessThanOrEqualTo(above.getKey());
             }
         }
@@ -467,12 +508,16 @@ class ModelBasedTest {
         private void expectInvalidOfFreed(long address, boolean remote, Runnable call) throws Exception {
             Map.Entry<Long, Block> below = byAddress.floorEntry(address);
             boolean insideLive = below != null && address < below.getKey() + below.getValue().usable;
-            expectInvalid(address, insideLive ? EnumSet.of(Reason.INTERIOR)
-                    : EnumSet.of(Reason.DOUBLE_FREE, Reason.NOT_OWNED, Reason.INTERIOR), remote, call);
+            expectInvalid(
+                    address,
+                    insideLive
+                            ? EnumSet.of(Reason.INTERIOR)
+                            : EnumSet.of(Reason.DOUBLE_FREE, Reason.NOT_OWNED, Reason.INTERIOR),
+                    remote,
+                    call);
         }
 
-        private void expectInvalid(long address, Set<Reason> reasons, boolean remote, Runnable call)
-                throws Exception {
+        private void expectInvalid(long address, Set<Reason> reasons, boolean remote, Runnable call) throws Exception {
             InvalidFreeException e;
             try {
                 on(remote, () -> {
@@ -496,7 +541,8 @@ class ModelBasedTest {
         private void checkInvariants(Op op) {
             for (Block b : live) {
                 assertThat(Patterns.firstCorrupt(b.address, b.id, b.size))
-                        .as("after step %d (%s), %s keeps its pattern", step, op, b).isEqualTo(-1);
+                        .as("after step %d (%s), %s keeps its pattern", step, op, b)
+                        .isEqualTo(-1);
             }
             GMallocStats now = GMalloc.stats();
             long usable = 0;
@@ -505,23 +551,33 @@ class ModelBasedTest {
                 usable += b.usable;
                 large += b.kind == Kind.LARGE ? 1 : 0;
             }
-            assertThat(now.liveBlocks() - baseline.liveBlocks()).as("live blocks after step %d (%s)", step, op)
+            assertThat(now.liveBlocks() - baseline.liveBlocks())
+                    .as("live blocks after step %d (%s)", step, op)
                     .isEqualTo(live.size());
-            assertThat(now.liveBytes() - baseline.liveBytes()).as("live bytes after step %d (%s)", step, op)
+            assertThat(now.liveBytes() - baseline.liveBytes())
+                    .as("live bytes after step %d (%s)", step, op)
                     .isEqualTo(usable);
-            assertThat(now.largeAllocations() - baseline.largeAllocations()).as("large blocks after %s", op)
+            assertThat(now.largeAllocations() - baseline.largeAllocations())
+                    .as("large blocks after %s", op)
                     .isEqualTo(large);
-            assertThat(now.invalidFrees() - baseline.invalidFrees()).as("invalid frees after %s", op)
+            assertThat(now.invalidFrees() - baseline.invalidFrees())
+                    .as("invalid frees after %s", op)
                     .isEqualTo(expectedInvalidFrees);
             Set<Integer> strides = new HashSet<>();
-            if (op instanceof SpecialAlloc || op instanceof Free || op instanceof Trim || op instanceof Burst
+            if (op instanceof SpecialAlloc
+                    || op instanceof Free
+                    || op instanceof Trim
+                    || op instanceof Burst
                     || op instanceof FreeMany) {
                 specialBaseline.keySet().forEach(strides::add);
             }
             for (int stride : strides) {
-                long count = live.stream().filter(b -> b.kind == Kind.SPECIAL && b.stride == stride).count();
+                long count = live.stream()
+                        .filter(b -> b.kind == Kind.SPECIAL && b.stride == stride)
+                        .count();
                 assertThat(SPECIAL[stride].stats().liveBlocks() - specialBaseline.get(stride))
-                        .as("stride %d live after step %d (%s)", stride, step, op).isEqualTo(count);
+                        .as("stride %d live after step %d (%s)", stride, step, op)
+                        .isEqualTo(count);
             }
         }
 

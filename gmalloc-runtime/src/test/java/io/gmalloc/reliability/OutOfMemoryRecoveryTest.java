@@ -155,8 +155,12 @@ class OutOfMemoryRecoveryTest {
     void aSpecialBucketAtTheCapNeverHandsOutAnotherBucketsMemory() throws Exception {
         for (String scenario : new String[] {"special", "special-trim"}) {
             List<String> lines = runChild(scenario, "320k");
-            assertThat(lines).as(scenario).anySatisfy(l -> assertThat(l).startsWith("oom ").contains("1024 bytes"));
-            assertThat(lines).as(scenario).anySatisfy(l -> assertThat(l).matches("special overlaps 0 corrupt 0 again \\d+"));
+            assertThat(lines)
+                    .as(scenario)
+                    .anySatisfy(l -> assertThat(l).startsWith("oom ").contains("1024 bytes"));
+            assertThat(lines)
+                    .as(scenario)
+                    .anySatisfy(l -> assertThat(l).matches("special overlaps 0 corrupt 0 again \\d+"));
             assertThat(lines).as(scenario).contains("live 0", "done");
         }
     }
@@ -171,14 +175,24 @@ class OutOfMemoryRecoveryTest {
     void freedMemoryMakesRoomForEverySizeBeforeOutOfMemory() throws Exception {
         List<String> lines = runChild("reuse", "16m");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("oom ").contains("8 bytes"));
-        assertThat(lines).contains("reuse 1048576 ok", "reuse 200000 ok", "reuse 4194304 ok", "reuse 256 ok",
-                "reuse -1 ok", "done");
+        assertThat(lines)
+                .contains(
+                        "reuse 1048576 ok",
+                        "reuse 200000 ok",
+                        "reuse 4194304 ok",
+                        "reuse 256 ok",
+                        "reuse -1 ok",
+                        "done");
     }
 
     private static List<String> runChild(String scenario, String cap) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea",
-                "-Dgmalloc.verify=true", "-Dgmalloc.maxBytes=" + cap));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-ea",
+                "-Dgmalloc.verify=true",
+                "-Dgmalloc.maxBytes=" + cap));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }

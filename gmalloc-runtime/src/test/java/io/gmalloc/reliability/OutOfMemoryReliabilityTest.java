@@ -105,7 +105,8 @@ class OutOfMemoryReliabilityTest {
             System.out.println("large-again-count " + again.size());
             again.forEach(GMalloc::gfree);
             GMalloc.trim();
-            System.out.println("live " + GMalloc.stats().liveBlocks() + " reserved " + GMalloc.stats().reservedBytes());
+            System.out.println("live " + GMalloc.stats().liveBlocks() + " reserved "
+                    + GMalloc.stats().reservedBytes());
         }
 
         private static void special() {
@@ -162,8 +163,12 @@ class OutOfMemoryReliabilityTest {
         for (int i = 0; i < 4; i++) {
             String me = "thread" + i;
             long size = 40 + i * 100L;
-            assertThat(lines).as(me).anySatisfy(l -> assertThat(l).startsWith(me + "-oom ")
-                    .contains(size + " bytes").contains("gmalloc.maxBytes=" + CAP));
+            assertThat(lines)
+                    .as(me)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith(me + "-oom ")
+                            .contains(size + " bytes")
+                            .contains("gmalloc.maxBytes=" + CAP));
             assertThat(lines).anySatisfy(l -> assertThat(l).matches(me + "-freed (\\d+) intact \\1"));
             assertThat(lines).contains(me + "-again 1000");
         }
@@ -174,28 +179,43 @@ class OutOfMemoryReliabilityTest {
     @Test
     void largeBlocksOfAnOddSizeNameTheRequestedSizeAndTheCap() throws Exception {
         List<String> lines = runChild("large");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("large-oom ")
-                .contains("100001 bytes").contains(Long.toString(CAP)));
-        String count = lines.stream().filter(l -> l.startsWith("large-count ")).findFirst().orElseThrow();
-        assertThat(Long.parseLong(count.split(" ")[1])).as("large blocks fit under the cap").isPositive();
-        assertThat(lines).as("as many fit again after freeing").contains(count.replace("large-count",
-                "large-again-count"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("large-oom ")
+                        .contains("100001 bytes")
+                        .contains(Long.toString(CAP)));
+        String count = lines.stream()
+                .filter(l -> l.startsWith("large-count "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Long.parseLong(count.split(" ")[1]))
+                .as("large blocks fit under the cap")
+                .isPositive();
+        assertThat(lines)
+                .as("as many fit again after freeing")
+                .contains(count.replace("large-count", "large-again-count"));
         assertThat(lines).contains("live 0 reserved 0", "done");
     }
 
     @Test
     void specialBucketsHitTheCapAndRecover() throws Exception {
         List<String> lines = runChild("special");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("special-oom ")
-                .contains("12 bytes").contains(Long.toString(CAP)));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("special-oom ")
+                        .contains("12 bytes")
+                        .contains(Long.toString(CAP)));
         assertThat(lines).contains("special-again ok, live 0", "done");
     }
 
     @Test
     void greallocAtTheCapKeepsTheOldBlock() throws Exception {
         List<String> lines = runChild("realloc");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("realloc-oom ")
-                .contains(Long.toString(1 << 20)).contains(Long.toString(CAP)));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("realloc-oom ")
+                        .contains(Long.toString(1 << 20))
+                        .contains(Long.toString(CAP)));
         assertThat(lines).contains("realloc-old usable 304 corrupt -1", "realloc-after-frees corrupt -1", "done");
     }
 
@@ -203,8 +223,11 @@ class OutOfMemoryReliabilityTest {
     void sizesWhoseRoundingOverflowsAreOutOfMemoryNamingTheSizeAndTheCap() throws Exception {
         List<String> lines = runChild("huge");
         for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 7, 1L << 62, CAP + 1}) {
-            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("huge-oom " + size + " reservedUnchanged true")
-                    .contains("allocate " + size + " bytes").contains("maxBytes=" + CAP));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("huge-oom " + size + " reservedUnchanged true")
+                            .contains("allocate " + size + " bytes")
+                            .contains("maxBytes=" + CAP));
         }
         assertThat(lines).contains("done");
     }
@@ -222,8 +245,8 @@ class OutOfMemoryReliabilityTest {
 
     private static List<String> runChild(String scenario) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea",
-                "-Dgmalloc.maxBytes=" + CAP));
+        List<String> command = new ArrayList<>(
+                List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea", "-Dgmalloc.maxBytes=" + CAP));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }

@@ -52,7 +52,8 @@ final class Patterns {
         if (to <= from) {
             return -1;
         }
-        long offset = ALL.asSlice(address + from, to - from).mismatch(MemorySegment.ofArray(new byte[(int) (to - from)]));
+        long offset =
+                ALL.asSlice(address + from, to - from).mismatch(MemorySegment.ofArray(new byte[(int) (to - from)]));
         return offset < 0 ? -1 : from + offset;
     }
 

@@ -62,10 +62,13 @@ class RacingDoubleFreeTest {
                     Thread.onSpinWait();
                 }
                 int accepted = ownerAccepted + remoteAccepted[0];
-                assertThat(accepted).as("round %d: at least one free of 0x%x takes effect", i, block)
+                assertThat(accepted)
+                        .as("round %d: at least one free of 0x%x takes effect", i, block)
                         .isPositive();
                 if (GMalloc.checkedMode()) {
-                    assertThat(accepted).as("checked mode: the other free throws DOUBLE_FREE").isEqualTo(1);
+                    assertThat(accepted)
+                            .as("checked mode: the other free throws DOUBLE_FREE")
+                            .isEqualTo(1);
                 }
                 bothAccepted += accepted == 2 ? 1 : 0;
                 oneAccepted += accepted == 1 ? 1 : 0;
@@ -76,7 +79,9 @@ class RacingDoubleFreeTest {
                     for (int k = 0; k < blocks.length; k++) {
                         blocks[k] = GMalloc.gmalloc(16);
                         GMalloc.trim();
-                        assertThat(handedOut.add(blocks[k])).as("0x%x handed out twice", blocks[k]).isTrue();
+                        assertThat(handedOut.add(blocks[k]))
+                                .as("0x%x handed out twice", blocks[k])
+                                .isTrue();
                     }
                     for (long b : blocks) {
                         GMalloc.gfree(b);
@@ -90,9 +95,11 @@ class RacingDoubleFreeTest {
         }
         GMalloc.trim(); // reconciles the last remote claims
         assertThat(GMalloc.stats().invalidFrees() - invalidBefore)
-                .as("every round's second free is thrown or counted, exactly once").isEqualTo(iterations);
-        Sizing.report("RacingDoubleFreeTest", "rounds=" + iterations + " oneAccepted=" + oneAccepted
-                + " bothAcceptedThenReconciled=" + bothAccepted);
+                .as("every round's second free is thrown or counted, exactly once")
+                .isEqualTo(iterations);
+        Sizing.report(
+                "RacingDoubleFreeTest",
+                "rounds=" + iterations + " oneAccepted=" + oneAccepted + " bothAcceptedThenReconciled=" + bothAccepted);
     }
 
     /** 1 if the free took effect, 0 if it threw DOUBLE_FREE (anything else fails the test). */

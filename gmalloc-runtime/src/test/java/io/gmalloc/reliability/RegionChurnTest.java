@@ -51,7 +51,8 @@ class RegionChurnTest {
                             }
                             for (int i = 0; i < blocks.size(); i += 3) {
                                 long block = blocks.get(i);
-                                assertThat(Patterns.firstCorrupt(block, block, 8)).isEqualTo(-1);
+                                assertThat(Patterns.firstCorrupt(block, block, 8))
+                                        .isEqualTo(-1);
                                 if (i % 2 == 0) {
                                     region.free(block);
                                 } else {
@@ -74,7 +75,8 @@ class RegionChurnTest {
         assertThat(after.liveBlocks()).isEqualTo(before.liveBlocks());
         assertThat(after.largeAllocations()).isEqualTo(before.largeAllocations());
         GMalloc.trim();
-        assertThat(GMalloc.stats().reservedBytes()).as("reserved after trim, was %d before", before.reservedBytes())
+        assertThat(GMalloc.stats().reservedBytes())
+                .as("reserved after trim, was %d before", before.reservedBytes())
                 .isLessThanOrEqualTo(before.reservedBytes());
         for (long peak : peakRegionBytes) {
             assertThat(peak).as("one short region stays small").isLessThan(32L << 20);

@@ -100,11 +100,15 @@ class RegionCloseRaceTest {
         for (Thread freer : freers) {
             freer.join();
         }
-        Sizing.report("RegionCloseRaceTest", "rounds=" + rounds + " freers=" + FREERS + " accepted=" + accepted.get()
-                + " notOwned=" + notOwned.get());
+        Sizing.report(
+                "RegionCloseRaceTest",
+                "rounds=" + rounds + " freers=" + FREERS + " accepted=" + accepted.get() + " notOwned="
+                        + notOwned.get());
         assertThat(unexpected.get()).isNull();
         assertThat(accepted.get() + notOwned.get()).isEqualTo(rounds * (BLOCKS / FREERS) * FREERS);
-        assertThat(GMalloc.stats().liveBlocks()).as("no block of a closed region stays live").isEqualTo(liveBefore);
+        assertThat(GMalloc.stats().liveBlocks())
+                .as("no block of a closed region stays live")
+                .isEqualTo(liveBefore);
         assertNothingHandedOutTwice();
     }
 
@@ -124,7 +128,9 @@ class RegionCloseRaceTest {
                 blocks.add(block);
             }
             for (long block : blocks) {
-                assertThat(Patterns.firstCorrupt(block, block, 8)).as("0x%x", block).isEqualTo(-1);
+                assertThat(Patterns.firstCorrupt(block, block, 8))
+                        .as("0x%x", block)
+                        .isEqualTo(-1);
             }
             for (int i = 2; i < blocks.size(); i += 3) {
                 GMalloc.gfree(blocks.get(i));

@@ -43,8 +43,8 @@ class RegionModelTest {
         new SpecialBucket("regionModel.100", 100, 4),
     };
 
-    private static final ExecutorService REMOTE =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("region-model-remote").factory());
+    private static final ExecutorService REMOTE = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("region-model-remote").factory());
 
     @AfterContainer
     static void stopRemote() {
@@ -69,7 +69,11 @@ class RegionModelTest {
     /** {@code count} blocks of one size in a row, enough to fill slabs. */
     record Burst(int region, long size, int count) implements Op {}
 
-    enum Via { GFREE, REGION_FREE, BUCKET_FREE }
+    enum Via {
+        GFREE,
+        REGION_FREE,
+        BUCKET_FREE
+    }
 
     /** Frees the {@code pick}-th live block; {@code REGION_FREE} and {@code BUCKET_FREE} fall back to gfree where they do not apply. */
     record Free(int pick, Via via, boolean remote) implements Op {}
@@ -107,13 +111,27 @@ class RegionModelTest {
         return Arbitraries.frequencyOf(List.of(
                 Tuple.of(3, Arbitraries.just((Op) new Open())),
                 Tuple.of(2, picks().map(p -> (Op) new Close(p))),
-                Tuple.of(10, regionPick().flatMap(r -> sizes().flatMap(s -> remote().map(m -> (Op) new Alloc(r, s, m))))),
-                Tuple.of(5, regionPick().flatMap(r -> Arbitraries.integers().between(0, SPECIAL.length - 1)
-                        .map(b -> (Op) new SpecialAlloc(r, b)))),
-                Tuple.of(1, regionPick().flatMap(r -> Arbitraries.longs().between(1, 512).flatMap(s ->
-                        Arbitraries.integers().between(1, 400).map(n -> (Op) new Burst(r, s, n))))),
-                Tuple.of(8, picks().flatMap(p -> Arbitraries.of(Via.class).flatMap(v ->
-                        remote().map(m -> (Op) new Free(p, v, m))))),
+                Tuple.of(
+                        10,
+                        regionPick().flatMap(r -> sizes().flatMap(s -> remote().map(m -> (Op) new Alloc(r, s, m))))),
+                Tuple.of(
+                        5,
+                        regionPick()
+                                .flatMap(r -> Arbitraries.integers()
+                                        .between(0, SPECIAL.length - 1)
+                                        .map(b -> (Op) new SpecialAlloc(r, b)))),
+                Tuple.of(
+                        1,
+                        regionPick()
+                                .flatMap(r -> Arbitraries.longs()
+                                        .between(1, 512)
+                                        .flatMap(s -> Arbitraries.integers()
+                                                .between(1, 400)
+                                                .map(n -> (Op) new Burst(r, s, n))))),
+                Tuple.of(
+                        8,
+                        picks().flatMap(p ->
+                                Arbitraries.of(Via.class).flatMap(v -> remote().map(m -> (Op) new Free(p, v, m))))),
                 Tuple.of(2, picks().flatMap(p -> regionPick().map(r -> (Op) new ForeignFree(p, r)))),
                 Tuple.of(2, picks().flatMap(p -> remote().map(m -> (Op) new FreeStale(p, m)))),
                 Tuple.of(1, Arbitraries.just((Op) new Trim()))));
@@ -164,7 +182,9 @@ class RegionModelTest {
                     r.region.close();
                 }
             }
-            assertThat(GMalloc.stats().liveBlocks()).as("live blocks back to baseline").isEqualTo(baseline.liveBlocks());
+            assertThat(GMalloc.stats().liveBlocks())
+                    .as("live blocks back to baseline")
+                    .isEqualTo(baseline.liveBlocks());
         }
 
         private ModelRegion region(int pick) {
@@ -251,8 +271,11 @@ class RegionModelTest {
                     }
                     Map.Entry<Long, Block> below = byAddress.lowerEntry(address);
                     boolean inside = below != null && address < below.getKey() + below.getValue().usable;
-                    expectInvalid(inside ? EnumSet.of(Reason.INTERIOR)
-                            : EnumSet.of(Reason.NOT_OWNED, Reason.DOUBLE_FREE, Reason.INTERIOR), () -> on(remote, () -> {
+                    expectInvalid(
+                            inside
+                                    ? EnumSet.of(Reason.INTERIOR)
+                                    : EnumSet.of(Reason.NOT_OWNED, Reason.DOUBLE_FREE, Reason.INTERIOR),
+                            () -> on(remote, () -> {
                                 GMalloc.gfree(address);
                                 return 0L;
                             }));
@@ -291,16 +314,21 @@ class RegionModelTest {
         private void added(long address, long size, ModelRegion r, int bucket) {
             long usable = GMalloc.usableSize(address);
             assertThat(usable).isGreaterThanOrEqualTo(size);
-            assertThat(Patterns.firstNonZero(address, 0, usable)).as("new block zeroed").isEqualTo(-1);
+            assertThat(Patterns.firstNonZero(address, 0, usable))
+                    .as("new block zeroed")
+                    .isEqualTo(-1);
             Block b = new Block(nextId++, address, size, usable, r, bucket);
             Map.Entry<Long, Block> below = byAddress.floorEntry(address);
             if (below != null) {
-                assertThat(below.getKey() + below.getValue().usable).as("%s overlaps %s", b, below.getValue())
+                assertThat(below.getKey() + below.getValue().usable)
+                        .as("%s overlaps %s", b, below.getValue())
                         .isLessThanOrEqualTo(address);
             }
             Map.Entry<Long, Block> above = byAddress.ceilingEntry(address);
             if (above != null) {
-                assertThat(address + usable).as("%s overlaps %s", b, above.getValue()).isLessThanOrEqualTo(above.getKey());
+                assertThat(address + usable)
+                        .as("%s overlaps %s", b, above.getValue())
+                        .isLessThanOrEqualTo(above.getKey());
             }
             Patterns.write(address, b.id, Math.min(size, 64));
             live.add(b);
@@ -321,13 +349,17 @@ class RegionModelTest {
 
         private void check(Op op) {
             for (Block b : live) {
-                assertThat(Patterns.firstCorrupt(b.address, b.id, Math.min(b.size, 64))).as("%s after %s", b, op)
+                assertThat(Patterns.firstCorrupt(b.address, b.id, Math.min(b.size, 64)))
+                        .as("%s after %s", b, op)
                         .isEqualTo(-1);
             }
             for (ModelRegion r : open) {
-                assertThat(r.region.liveBlocks()).as("region live blocks after %s", op).isEqualTo(r.blocks.size());
+                assertThat(r.region.liveBlocks())
+                        .as("region live blocks after %s", op)
+                        .isEqualTo(r.blocks.size());
             }
-            assertThat(GMalloc.stats().liveBlocks() - baseline.liveBlocks()).as("stats live after %s", op)
+            assertThat(GMalloc.stats().liveBlocks() - baseline.liveBlocks())
+                    .as("stats live after %s", op)
                     .isEqualTo(live.size());
         }
     }

@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Timeout;
 class ThreadChurnTest {
 
     /** How a churning thread leaves. */
-    enum Exit { FREES_ALL, LEAVES_ALL, FREES_HALF }
+    enum Exit {
+        FREES_ALL,
+        LEAVES_ALL,
+        FREES_HALF
+    }
 
     @Test
     void aThousandShortLivedThreadsKeepTheReservationBoundedAndGiveItBackOnTrim() throws Exception {
@@ -99,7 +103,8 @@ class ThreadChurnTest {
         // Bounded: the second half of the threads needs no more than the first (anything leaked per thread
         // would make the peak reservation of the second half about twice that of the first).
         assertThat(peakFirstHalf).as("the first threads had to reserve memory").isPositive();
-        assertThat(peakSecondHalf).as("peak reservation growth, second half vs. first half (%d)", peakFirstHalf)
+        assertThat(peakSecondHalf)
+                .as("peak reservation growth, second half vs. first half (%d)", peakFirstHalf)
                 .isLessThanOrEqualTo(peakFirstHalf + peakFirstHalf / 2);
         GMallocStats afterChurn = GMalloc.stats();
         assertThat(afterChurn.liveBlocks()).as("nothing lost").isEqualTo(baseline.liveBlocks());
@@ -107,18 +112,27 @@ class ThreadChurnTest {
 
         GMalloc.trim();
         long reservedAfterTrim = GMalloc.stats().reservedBytes();
-        assertThat(reservedAfterTrim).as("trim gives the dead threads' memory back")
+        assertThat(reservedAfterTrim)
+                .as("trim gives the dead threads' memory back")
                 .isLessThanOrEqualTo(baseline.reservedBytes());
-        Sizing.report("ThreadChurnTest.platform", String.format(
-                "threads=%d blocks=%d freedLaterByOtherThread=%d wall=%dms peakReservedMiB=%.1f"
-                        + " (growth first half %.2f, second half %.2f) reservedAfterTrimMiB=%.1f baselineMiB=%.1f",
-                threads, (long) threads * perThread, leftCount, wallMillis, (baseline.reservedBytes() + Math.max(peakFirstHalf, peakSecondHalf)) / 1048576.0,
-                peakFirstHalf / 1048576.0, peakSecondHalf / 1048576.0,
-                reservedAfterTrim / 1048576.0, baseline.reservedBytes() / 1048576.0));
+        Sizing.report(
+                "ThreadChurnTest.platform",
+                String.format(
+                        "threads=%d blocks=%d freedLaterByOtherThread=%d wall=%dms peakReservedMiB=%.1f"
+                                + " (growth first half %.2f, second half %.2f) reservedAfterTrimMiB=%.1f baselineMiB=%.1f",
+                        threads,
+                        (long) threads * perThread,
+                        leftCount,
+                        wallMillis,
+                        (baseline.reservedBytes() + Math.max(peakFirstHalf, peakSecondHalf)) / 1048576.0,
+                        peakFirstHalf / 1048576.0,
+                        peakSecondHalf / 1048576.0,
+                        reservedAfterTrim / 1048576.0,
+                        baseline.reservedBytes() / 1048576.0));
     }
 
-    private static void churn(int count, Exit exit, LinkedBlockingQueue<long[]> leftBehind,
-            AtomicReference<Throwable> failure) {
+    private static void churn(
+            int count, Exit exit, LinkedBlockingQueue<long[]> leftBehind, AtomicReference<Throwable> failure) {
         try {
             long[] blocks = new long[count];
             for (int i = 0; i < count; i++) {
@@ -197,9 +211,11 @@ class ThreadChurnTest {
                 assertThat(allocated.await(10, TimeUnit.MINUTES)).isTrue();
                 int heaps = GMalloc.stats().heaps();
                 maxHeapsSeen.accumulateAndGet(heaps, Math::max);
-                assertThat(heaps - baseline.heaps()).as("heaps with %d virtual threads alive", wave)
+                assertThat(heaps - baseline.heaps())
+                        .as("heaps with %d virtual threads alive", wave)
                         .isLessThanOrEqualTo(bound);
-                assertThat(GMalloc.stats().liveBlocks() - baseline.liveBlocks()).as("live while all hold theirs")
+                assertThat(GMalloc.stats().liveBlocks() - baseline.liveBlocks())
+                        .as("live while all hold theirs")
                         .isEqualTo((long) wave * perThread);
                 release.countDown();
             }
@@ -208,8 +224,15 @@ class ThreadChurnTest {
         assertThat(failure.get()).isNull();
         assertThat(live).isEmpty();
         assertThat(GMalloc.stats().liveBlocks()).isEqualTo(baseline.liveBlocks());
-        Sizing.report("ThreadChurnTest.virtual", String.format("virtualThreads=%d blocks=%d maxHeaps=%d"
-                + " (baseline %d, cores %d) wall=%dms", threads, (long) threads * perThread, maxHeapsSeen.get(),
-                baseline.heaps(), Runtime.getRuntime().availableProcessors(), wallMillis));
+        Sizing.report(
+                "ThreadChurnTest.virtual",
+                String.format(
+                        "virtualThreads=%d blocks=%d maxHeaps=%d" + " (baseline %d, cores %d) wall=%dms",
+                        threads,
+                        (long) threads * perThread,
+                        maxHeapsSeen.get(),
+                        baseline.heaps(),
+                        Runtime.getRuntime().availableProcessors(),
+                        wallMillis));
     }
 }

@@ -20,7 +20,8 @@ class TrimTest {
 
     private static void assertNoRoundReservesMoreThanTheFirst(List<Long> growth) {
         assertThat(growth.getFirst()).as("the first round maps a slab").isPositive();
-        assertThat(growth).as("reservation per round (bytes) after trim: %s", growth)
+        assertThat(growth)
+                .as("reservation per round (bytes) after trim: %s", growth)
                 .allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(growth.getFirst()));
     }
 
@@ -85,7 +86,8 @@ class TrimTest {
         blocks.forEach(GMalloc::gfree);
         long released = GMalloc.trim();
         assertThat(released).isPositive();
-        assertThat(GMalloc.stats().reservedBytes()).as("back to where it started").isLessThanOrEqualTo(before);
+        assertThat(GMalloc.stats().reservedBytes())
+                .as("back to where it started")
+                .isLessThanOrEqualTo(before);
     }
-
 }

@@ -109,8 +109,8 @@ class AllocationSitesTest {
     void theAllocatingMethodIsTheTopSiteUntilItsBlocksAreFreed() throws Exception {
         Path file = Files.createTempFile("gmalloc-sites", ".jfr");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dgmalloc.leakReport=true", "-Dgmalloc.siteSampling=1"));
+        List<String> command = new ArrayList<>(List.of(
+                java, "--enable-native-access=ALL-UNNAMED", "-Dgmalloc.leakReport=true", "-Dgmalloc.siteSampling=1"));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }
@@ -121,22 +121,24 @@ class AllocationSitesTest {
         assertThat(process.exitValue()).as(output).isZero();
         List<String> lines = output.lines().toList();
 
-        assertThat(lines).as(output).containsSubsequence(
-                "allocated: leakMany blocks=100 bytes=6400 frames=2",
-                "allocated: leakFew blocks=3 bytes=36 frames=2",
-                "allocated: sites=2",
-                "remote-freed: leakFew blocks=3 bytes=36 frames=2",
-                "remote-freed: sites=1",
-                "moved: main blocks=1 bytes=304 frames=1",
-                "moved: leakFew blocks=2 bytes=24 frames=2",
-                "moved: sites=2",
-                "freed: sites=0",
-                "region-open: inRegion blocks=5 bytes=200 frames=2",
-                "region-open: inRegion blocks=2 bytes=24 frames=2",
-                "region-open: sites=2",
-                "region-closed: sites=0",
-                "gmalloc leak report: 1 live block, 200 bytes, from 1 site",
-                "  200 bytes in 1 block");
+        assertThat(lines)
+                .as(output)
+                .containsSubsequence(
+                        "allocated: leakMany blocks=100 bytes=6400 frames=2",
+                        "allocated: leakFew blocks=3 bytes=36 frames=2",
+                        "allocated: sites=2",
+                        "remote-freed: leakFew blocks=3 bytes=36 frames=2",
+                        "remote-freed: sites=1",
+                        "moved: main blocks=1 bytes=304 frames=1",
+                        "moved: leakFew blocks=2 bytes=24 frames=2",
+                        "moved: sites=2",
+                        "freed: sites=0",
+                        "region-open: inRegion blocks=5 bytes=200 frames=2",
+                        "region-open: inRegion blocks=2 bytes=24 frames=2",
+                        "region-open: sites=2",
+                        "region-closed: sites=0",
+                        "gmalloc leak report: 1 live block, 200 bytes, from 1 site",
+                        "  200 bytes in 1 block");
         assertThat(output).contains("        at " + Child.class.getName() + ".leakOne(AllocationSitesTest.java:");
 
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);

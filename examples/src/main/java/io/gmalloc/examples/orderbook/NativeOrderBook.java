@@ -28,12 +28,17 @@ public final class NativeOrderBook {
     private final MethodHandle describe;
 
     private NativeOrderBook(SymbolLookup library) {
-        fillQuantity = downcall(library, "orderbook_fill_quantity",
+        fillQuantity = downcall(
+                library,
+                "orderbook_fill_quantity",
                 FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        countFill = downcall(library, "orderbook_count_fill",
-                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        describe = downcall(library, "orderbook_describe", FunctionDescriptor.of(
-                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        countFill = downcall(
+                library, "orderbook_count_fill", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        describe = downcall(
+                library,
+                "orderbook_describe",
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     }
 
     /**

@@ -48,9 +48,14 @@ public final class OrderBook {
         long book = BookBucket.alloc(new Book("EURUSD", levels(10_850, -1), levels(10_851, 1), 0, 0, 0));
         long journal = FillBucket.allocArray((long) threads * ordersPerThread);
         try {
-            out.printf("book %s: best bid %d, best ask %d (%d bytes off-heap, fill journal %d x %d bytes)%n",
-                    BookBucket.symbol(book), bestPrice(book, Side.SELL), bestPrice(book, Side.BUY),
-                    BookBucket.SIZE, (long) threads * ordersPerThread, FillBucket.SIZE);
+            out.printf(
+                    "book %s: best bid %d, best ask %d (%d bytes off-heap, fill journal %d x %d bytes)%n",
+                    BookBucket.symbol(book),
+                    bestPrice(book, Side.SELL),
+                    bestPrice(book, Side.BUY),
+                    BookBucket.SIZE,
+                    (long) threads * ordersPerThread,
+                    FillBucket.SIZE);
             long started = System.nanoTime();
             long expectedQuantity = match(book, journal, threads, ordersPerThread);
             long elapsed = System.nanoTime() - started;
@@ -62,11 +67,14 @@ public final class OrderBook {
                         + " filled, expected " + (long) threads * ordersPerThread + " and " + expectedQuantity);
             }
             checkJournal(journal, fills);
-            byte[] first = FillBucket.segment(FillBucket.elementAddress(journal, 0)).toArray(
-                    java.lang.foreign.ValueLayout.JAVA_BYTE);
-            out.printf("%d threads: %,d fills, %,d filled, exactly as sent, in %d ms%n", threads, fills, quantity,
-                    elapsed / 1_000_000);
-            out.printf("fill #0 on the wire (big-endian): %s%n", HexFormat.ofDelimiter(" ").formatHex(first));
+            byte[] first = FillBucket.segment(FillBucket.elementAddress(journal, 0))
+                    .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            out.printf(
+                    "%d threads: %,d fills, %,d filled, exactly as sent, in %d ms%n",
+                    threads, fills, quantity, elapsed / 1_000_000);
+            out.printf(
+                    "fill #0 on the wire (big-endian): %s%n",
+                    HexFormat.ofDelimiter(" ").formatHex(first));
             return new Result(fills, quantity, expectedQuantity, first);
         } finally {
             FillBucket.freeArray(journal);

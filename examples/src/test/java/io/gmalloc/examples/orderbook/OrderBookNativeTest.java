@@ -33,13 +33,28 @@ class OrderBookNativeTest {
     static void buildLibrary() throws IOException, InterruptedException, URISyntaxException {
         assumeTrue(onPath("gcc"), "gcc is not on the PATH");
         URL header = OrderBookNativeTest.class.getClassLoader().getResource(HEADER);
-        assertThat(header).as("the processor wrote %s into the class output", HEADER).isNotNull();
+        assertThat(header)
+                .as("the processor wrote %s into the class output", HEADER)
+                .isNotNull();
         Path file = Path.of(header.toURI());
         Path include = file.getRoot().resolve(file.subpath(0, file.getNameCount() - 5)); // strip the package
         Path source = Path.of(System.getProperty("examples.c.dir", "src/main/c"), "orderbook.c");
         Path library = build.resolve("liborderbook.so");
-        run(List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O2", "-shared", "-fPIC",
-                "-I", include.toString(), "-o", library.toString(), source.toString()));
+        run(List.of(
+                "gcc",
+                "-std=c11",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-pedantic",
+                "-O2",
+                "-shared",
+                "-fPIC",
+                "-I",
+                include.toString(),
+                "-o",
+                library.toString(),
+                source.toString()));
         c = NativeOrderBook.load(library);
     }
 
@@ -48,7 +63,8 @@ class OrderBookNativeTest {
         long book = BookBucket.alloc(new Book("ABCDEFGHIJKL", levels(100), levels(101), 3, 0, 0));
         long journal = FillBucket.allocArray(4);
         try {
-            assertThat(c.describe(book)).as("a full 12-byte symbol has no NUL")
+            assertThat(c.describe(book))
+                    .as("a full 12-byte symbol has no NUL")
                     .isEqualTo("ABCDEFGHIJKL bid 100 ask 101 fills 3");
             BookBucket.symbol(book, "EURUSD");
             assertThat(c.describe(book)).isEqualTo("EURUSD bid 100 ask 101 fills 3");
@@ -115,7 +131,9 @@ class OrderBookNativeTest {
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command.getFirst()).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command.getFirst())
+                .isTrue();
         assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
     }
 }

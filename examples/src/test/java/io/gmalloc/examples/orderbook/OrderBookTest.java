@@ -19,7 +19,8 @@ class OrderBookTest {
         OrderBook.Result result = OrderBook.run(new PrintStream(report, true, StandardCharsets.UTF_8), 2, 50_000);
         assertThat(result.fills()).isEqualTo(100_000);
         assertThat(result.filledQuantity()).isEqualTo(result.expectedQuantity()).isPositive();
-        assertThat(report.toString(StandardCharsets.UTF_8)).contains("book EURUSD: best bid 10850, best ask 10851")
+        assertThat(report.toString(StandardCharsets.UTF_8))
+                .contains("book EURUSD: best bid 10850, best ask 10851")
                 .contains("100,000 fills");
     }
 
@@ -37,7 +38,8 @@ class OrderBookTest {
             assertThat(Arrays.copyOfRange(raw, 32, 36)).containsExactly(0x0A, 0x0B, 0x0C, 0x0D);
             assertThat(Arrays.copyOfRange(raw, 36, 40)).containsExactly(0, 0, 0, 7);
             assertThatThrownBy(() -> FillBucket.symbol(fill, "A-SYMBOL-TOO-LONG"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'symbol'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'symbol'");
             assertThat(FillBucket.symbol(fill)).isEqualTo("EURUSD");
         } finally {
             FillBucket.free(fill);

@@ -50,12 +50,29 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class GeneratedBucketModelTest {
 
     /** What the test needs of one generated bucket class. */
-    record Type(String name, long size, boolean special, LongSupplier alloc, ToLongFunction<Object> allocValue,
-            LongConsumer free, LongFunction<Object> load, ObjLongConsumer<Object> store, LongFunction<Object> value,
-            Object zero, LongFunction<Object> badValue) {
-        Type(String name, long size, boolean special, LongSupplier alloc, ToLongFunction<Object> allocValue,
-                LongConsumer free, LongFunction<Object> load, ObjLongConsumer<Object> store,
-                LongFunction<Object> value, Object zero) {
+    record Type(
+            String name,
+            long size,
+            boolean special,
+            LongSupplier alloc,
+            ToLongFunction<Object> allocValue,
+            LongConsumer free,
+            LongFunction<Object> load,
+            ObjLongConsumer<Object> store,
+            LongFunction<Object> value,
+            Object zero,
+            LongFunction<Object> badValue) {
+        Type(
+                String name,
+                long size,
+                boolean special,
+                LongSupplier alloc,
+                ToLongFunction<Object> allocValue,
+                LongConsumer free,
+                LongFunction<Object> load,
+                ObjLongConsumer<Object> store,
+                LongFunction<Object> value,
+                Object zero) {
             this(name, size, special, alloc, allocValue, free, load, store, value, zero, null);
         }
 
@@ -66,33 +83,97 @@ class GeneratedBucketModelTest {
     }
 
     private static final List<Type> TYPES = List.of(
-            new Type("Vec3", Vec3Bucket.SIZE, true, Vec3Bucket::alloc, v -> Vec3Bucket.alloc((Vec3) v),
-                    Vec3Bucket::free, Vec3Bucket::load, (v, a) -> Vec3Bucket.store(a, (Vec3) v),
-                    GeneratedBucketModelTest::vec3, new Vec3(0, 0, 0)),
-            new Type("Particle", ParticleBucket.SIZE, true, ParticleBucket::alloc,
-                    v -> ParticleBucket.alloc((Particle) v), ParticleBucket::free, ParticleBucket::load,
+            new Type(
+                    "Vec3",
+                    Vec3Bucket.SIZE,
+                    true,
+                    Vec3Bucket::alloc,
+                    v -> Vec3Bucket.alloc((Vec3) v),
+                    Vec3Bucket::free,
+                    Vec3Bucket::load,
+                    (v, a) -> Vec3Bucket.store(a, (Vec3) v),
+                    GeneratedBucketModelTest::vec3,
+                    new Vec3(0, 0, 0)),
+            new Type(
+                    "Particle",
+                    ParticleBucket.SIZE,
+                    true,
+                    ParticleBucket::alloc,
+                    v -> ParticleBucket.alloc((Particle) v),
+                    ParticleBucket::free,
+                    ParticleBucket::load,
                     (v, a) -> ParticleBucket.store(a, (Particle) v),
-                    s -> new Particle(vec3(s), vec3(~s), s * 0.5f), new Particle(vec3z(), vec3z(), 0)),
-            new Type("Tiny", TinyBucket.SIZE, true, TinyBucket::alloc, v -> TinyBucket.alloc((Tiny) v),
-                    TinyBucket::free, TinyBucket::load, (v, a) -> TinyBucket.store(a, (Tiny) v),
-                    s -> new Tiny((byte) (s | 1)), new Tiny((byte) 0)),
-            new Type("Odd", OddBucket.SIZE, true, OddBucket::alloc, v -> OddBucket.alloc((Odd) v), OddBucket::free,
-                    OddBucket::load, (v, a) -> OddBucket.store(a, (Odd) v),
-                    s -> new Odd((short) (s * 3 + 1), (byte) (s | 1)), new Odd((short) 0, (byte) 0)),
-            new Type("Mixed", MixedBucket.SIZE, false, MixedBucket::alloc, v -> MixedBucket.alloc((Mixed) v),
-                    MixedBucket::free, MixedBucket::load, (v, a) -> MixedBucket.store(a, (Mixed) v),
+                    s -> new Particle(vec3(s), vec3(~s), s * 0.5f),
+                    new Particle(vec3z(), vec3z(), 0)),
+            new Type(
+                    "Tiny",
+                    TinyBucket.SIZE,
+                    true,
+                    TinyBucket::alloc,
+                    v -> TinyBucket.alloc((Tiny) v),
+                    TinyBucket::free,
+                    TinyBucket::load,
+                    (v, a) -> TinyBucket.store(a, (Tiny) v),
+                    s -> new Tiny((byte) (s | 1)),
+                    new Tiny((byte) 0)),
+            new Type(
+                    "Odd",
+                    OddBucket.SIZE,
+                    true,
+                    OddBucket::alloc,
+                    v -> OddBucket.alloc((Odd) v),
+                    OddBucket::free,
+                    OddBucket::load,
+                    (v, a) -> OddBucket.store(a, (Odd) v),
+                    s -> new Odd((short) (s * 3 + 1), (byte) (s | 1)),
+                    new Odd((short) 0, (byte) 0)),
+            new Type(
+                    "Mixed",
+                    MixedBucket.SIZE,
+                    false,
+                    MixedBucket::alloc,
+                    v -> MixedBucket.alloc((Mixed) v),
+                    MixedBucket::free,
+                    MixedBucket::load,
+                    (v, a) -> MixedBucket.store(a, (Mixed) v),
                     s -> new Mixed((byte) (s | 1), s * 0x9E3779B97F4A7C15L, (short) ~s),
                     new Mixed((byte) 0, 0, (short) 0)),
-            new Type("Pair", PairBucket.SIZE, true, PairBucket::alloc, v -> PairBucket.alloc((Pair) v),
-                    PairBucket::free, PairBucket::load, (v, a) -> PairBucket.store(a, (Pair) v),
-                    s -> new Pair(s * 31 + 7, s / 3.0 + 1), new Pair(0, 0)),
-            new Type("Tagged", TaggedBucket.SIZE, false, TaggedBucket::alloc, v -> TaggedBucket.alloc((Tagged) v),
-                    TaggedBucket::free, TaggedBucket::load, (v, a) -> TaggedBucket.store(a, (Tagged) v),
-                    GeneratedBucketModelTest::tagged, new Tagged("", Side.BUY, 0, 0, new short[3]),
+            new Type(
+                    "Pair",
+                    PairBucket.SIZE,
+                    true,
+                    PairBucket::alloc,
+                    v -> PairBucket.alloc((Pair) v),
+                    PairBucket::free,
+                    PairBucket::load,
+                    (v, a) -> PairBucket.store(a, (Pair) v),
+                    s -> new Pair(s * 31 + 7, s / 3.0 + 1),
+                    new Pair(0, 0)),
+            new Type(
+                    "Tagged",
+                    TaggedBucket.SIZE,
+                    false,
+                    TaggedBucket::alloc,
+                    v -> TaggedBucket.alloc((Tagged) v),
+                    TaggedBucket::free,
+                    TaggedBucket::load,
+                    (v, a) -> TaggedBucket.store(a, (Tagged) v),
+                    GeneratedBucketModelTest::tagged,
+                    new Tagged("", Side.BUY, 0, 0, new short[3]),
                     s -> new Tagged("too-long-" + s, Side.SELL, 1, 2, new short[3])),
-            new Type("Header", HeaderBucket.SIZE, true, HeaderBucket::alloc, v -> HeaderBucket.alloc((Header) v),
-                    HeaderBucket::free, HeaderBucket::load, (v, a) -> HeaderBucket.store(a, (Header) v),
-                    s -> new Header((short) (s * 7), "h" + (s % 1000), new byte[] {(byte) s, 1, (byte) ~s},
+            new Type(
+                    "Header",
+                    HeaderBucket.SIZE,
+                    true,
+                    HeaderBucket::alloc,
+                    v -> HeaderBucket.alloc((Header) v),
+                    HeaderBucket::free,
+                    HeaderBucket::load,
+                    (v, a) -> HeaderBucket.store(a, (Header) v),
+                    s -> new Header(
+                            (short) (s * 7),
+                            "h" + (s % 1000),
+                            new byte[] {(byte) s, 1, (byte) ~s},
                             Side.values()[(int) (s % 3)]),
                     new Header((short) 0, "", new byte[3], Side.BUY),
                     s -> new Header((short) 1, "h", new byte[(int) (s % 2) * 5], Side.CROSS)));
@@ -100,8 +181,12 @@ class GeneratedBucketModelTest {
     /** Strings of 0 to 6 UTF-8 bytes, some not ASCII. */
     private static Tagged tagged(long s) {
         String[] tags = {"", "a", "ab€", "é", "EURUSD", "x" + (s % 10)};
-        return new Tagged(tags[(int) (s % tags.length)], Side.values()[(int) (s % 3)], (int) (s * 0x01010101L),
-                s * 0x9E3779B97F4A7C15L, new short[] {(short) s, (short) -s, (short) (s >> 3)});
+        return new Tagged(
+                tags[(int) (s % tags.length)],
+                Side.values()[(int) (s % 3)],
+                (int) (s * 0x01010101L),
+                s * 0x9E3779B97F4A7C15L,
+                new short[] {(short) s, (short) -s, (short) (s >> 3)});
     }
 
     private static Vec3 vec3(long s) {
@@ -112,8 +197,8 @@ class GeneratedBucketModelTest {
         return new Vec3(0, 0, 0);
     }
 
-    private static final ExecutorService REMOTE =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("generated-model-remote").factory());
+    private static final ExecutorService REMOTE = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("generated-model-remote").factory());
 
     @AfterContainer
     static void stopRemote() {
@@ -153,12 +238,16 @@ class GeneratedBucketModelTest {
         Arbitrary<Boolean> remote = Arbitraries.of(false, false, true);
         Arbitrary<Long> seeds = Arbitraries.longs().between(0, 1 << 20);
         Arbitrary<Op> op = Arbitraries.frequencyOf(List.of(
-                Tuple.of(10, types().flatMap(t -> Arbitraries.of(true, false).flatMap(v -> seeds.flatMap(s ->
-                        remote.map(r -> (Op) new Alloc(t, v, s, r)))))),
+                Tuple.of(
+                        10,
+                        types().flatMap(t -> Arbitraries.of(true, false)
+                                .flatMap(v -> seeds.flatMap(s -> remote.map(r -> (Op) new Alloc(t, v, s, r)))))),
                 Tuple.of(4, picks().flatMap(p -> seeds.map(s -> (Op) new Store(p, s)))),
                 Tuple.of(2, picks().flatMap(p -> seeds.map(s -> (Op) new NestedWrite(p, s)))),
-                Tuple.of(6, picks().flatMap(p -> Arbitraries.of(true, false).flatMap(g ->
-                        remote.map(r -> (Op) new Free(p, g, r))))),
+                Tuple.of(
+                        6,
+                        picks().flatMap(p ->
+                                Arbitraries.of(true, false).flatMap(g -> remote.map(r -> (Op) new Free(p, g, r))))),
                 Tuple.of(2, picks().flatMap(p -> types().map(t -> (Op) new WrongBucketFree(p, t)))),
                 Tuple.of(2, picks().map(p -> (Op) new FreeAgain(p))),
                 Tuple.of(1, Arbitraries.just((Op) new Trim())),
@@ -192,7 +281,9 @@ class GeneratedBucketModelTest {
                     GMalloc.gfree(b.address);
                 }
             }
-            assertThat(GMalloc.stats().liveBlocks()).as("live blocks back to baseline").isEqualTo(baselineLive);
+            assertThat(GMalloc.stats().liveBlocks())
+                    .as("live blocks back to baseline")
+                    .isEqualTo(baselineLive);
         }
 
         private void apply(Op op) throws Exception {
@@ -200,12 +291,16 @@ class GeneratedBucketModelTest {
                 case Alloc(int t, boolean withValue, long seed, boolean remote) -> {
                     Type type = TYPES.get(t);
                     Object value = withValue ? type.value.apply(seed) : type.zero;
-                    long address = on(remote, () -> withValue ? type.allocValue.applyAsLong(value) : type.alloc.getAsLong());
+                    long address =
+                            on(remote, () -> withValue ? type.allocValue.applyAsLong(value) : type.alloc.getAsLong());
                     assertThat(address).isNotZero();
-                    assertThat(GMalloc.usableSize(address)).as("usable size of a %s", type)
+                    assertThat(GMalloc.usableSize(address))
+                            .as("usable size of a %s", type)
                             .isGreaterThanOrEqualTo(type.size);
                     if (type.special) {
-                        assertThat(GMalloc.usableSize(address)).as("exact stride of %s", type).isEqualTo(type.size);
+                        assertThat(GMalloc.usableSize(address))
+                                .as("exact stride of %s", type)
+                                .isEqualTo(type.size);
                     }
                     Block b = new Block(address, type, value);
                     checkPlacement(b);
@@ -222,13 +317,20 @@ class GeneratedBucketModelTest {
                     }
                 }
                 case NestedWrite(int pick, long seed) -> {
-                    List<Block> particles = live.stream().filter(b -> b.type.name.equals("Particle")).toList();
+                    List<Block> particles = live.stream()
+                            .filter(b -> b.type.name.equals("Particle"))
+                            .toList();
                     if (!particles.isEmpty()) {
                         Block b = particles.get(pick % particles.size());
                         float x = seed * 0.125f;
                         Vec3Bucket.x(ParticleBucket.velAddress(b.address), x);
                         Particle old = (Particle) b.value;
-                        replace(b, new Particle(old.pos(), new Vec3(x, old.vel().y(), old.vel().z()), old.mass()));
+                        replace(
+                                b,
+                                new Particle(
+                                        old.pos(),
+                                        new Vec3(x, old.vel().y(), old.vel().z()),
+                                        old.mass()));
                     }
                 }
                 case Free(int pick, boolean viaGfree, boolean remote) -> {
@@ -249,7 +351,8 @@ class GeneratedBucketModelTest {
                     freed.add(b.address);
                     if (GMalloc.checkedMode()) {
                         assertThat(catchThrowable(() -> b.type.load.apply(b.address)))
-                                .as("checked-mode load of a freed %s", b.type).isInstanceOf(InvalidAccessException.class);
+                                .as("checked-mode load of a freed %s", b.type)
+                                .isInstanceOf(InvalidAccessException.class);
                     }
                 }
                 case WrongBucketFree(int pick, int t) -> {
@@ -261,9 +364,11 @@ class GeneratedBucketModelTest {
                     if (b.type == through) {
                         return;
                     }
-                    InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class,
-                            () -> through.free.accept(b.address));
-                    assertThat(e).as("%s freed through %sBucket", b.type, through).isNotNull();
+                    InvalidFreeException e =
+                            catchThrowableOfType(InvalidFreeException.class, () -> through.free.accept(b.address));
+                    assertThat(e)
+                            .as("%s freed through %sBucket", b.type, through)
+                            .isNotNull();
                     assertThat(e.reason()).isEqualTo(Reason.WRONG_BUCKET);
                     assertThat(e.address()).isEqualTo(b.address);
                 }
@@ -276,19 +381,21 @@ class GeneratedBucketModelTest {
                     if (below != null && address < below.getKey() + below.getValue().type.size) {
                         return; // reused by a live block of another size: not a free block any more
                     }
-                    InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class,
-                            () -> GMalloc.gfree(address));
+                    InvalidFreeException e =
+                            catchThrowableOfType(InvalidFreeException.class, () -> GMalloc.gfree(address));
                     assertThat(e).as("second free of 0x%x", address).isNotNull();
                     assertThat(e.address()).isEqualTo(address);
                 }
                 case Trim() -> GMalloc.trim();
                 case BadStore(int pick, long seed) -> {
-                    List<Block> vocabulary = live.stream().filter(b -> b.type.badValue != null).toList();
+                    List<Block> vocabulary =
+                            live.stream().filter(b -> b.type.badValue != null).toList();
                     if (!vocabulary.isEmpty()) {
                         Block b = vocabulary.get(pick % vocabulary.size());
                         Object bad = b.type.badValue.apply(seed);
                         assertThat(catchThrowable(() -> b.type.store.accept(bad, b.address)))
-                                .as("store of %s into a %s", bad, b.type).isInstanceOf(IllegalArgumentException.class);
+                                .as("store of %s into a %s", bad, b.type)
+                                .isInstanceOf(IllegalArgumentException.class);
                     }
                 }
             }
@@ -303,22 +410,27 @@ class GeneratedBucketModelTest {
         private void checkPlacement(Block b) {
             Map.Entry<Long, Block> below = byAddress.floorEntry(b.address);
             if (below != null) {
-                assertThat(below.getKey() + below.getValue().type.size).as("%s overlaps %s", b, below.getValue())
+                assertThat(below.getKey() + below.getValue().type.size)
+                        .as("%s overlaps %s", b, below.getValue())
                         .isLessThanOrEqualTo(b.address);
             }
             Map.Entry<Long, Block> above = byAddress.ceilingEntry(b.address);
             if (above != null) {
-                assertThat(b.address + b.type.size).as("%s overlaps %s", b, above.getValue())
+                assertThat(b.address + b.type.size)
+                        .as("%s overlaps %s", b, above.getValue())
                         .isLessThanOrEqualTo(above.getKey());
             }
         }
 
         private void check(Op op) {
             for (Block b : live) {
-                assertThat(b.type.load.apply(b.address)).as("after step %d (%s): %s", step, op, b)
-                        .usingRecursiveComparison().isEqualTo(b.value);
+                assertThat(b.type.load.apply(b.address))
+                        .as("after step %d (%s): %s", step, op, b)
+                        .usingRecursiveComparison()
+                        .isEqualTo(b.value);
             }
-            assertThat(GMalloc.stats().liveBlocks() - baselineLive).as("live blocks after step %d (%s)", step, op)
+            assertThat(GMalloc.stats().liveBlocks() - baselineLive)
+                    .as("live blocks after step %d (%s)", step, op)
                     .isEqualTo(live.size());
         }
 

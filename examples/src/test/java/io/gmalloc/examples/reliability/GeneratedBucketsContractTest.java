@@ -17,18 +17,48 @@ import java.util.function.LongSupplier;
 class GeneratedBucketsContractTest extends AllocatorContract {
 
     private static final List<Kind> KINDS = List.of(
-            special("Vec3", Vec3Bucket.SIZE, Vec3Bucket.ALIGNMENT, "io.gmalloc.examples.Vec3", Vec3Bucket::alloc,
+            special(
+                    "Vec3",
+                    Vec3Bucket.SIZE,
+                    Vec3Bucket.ALIGNMENT,
+                    "io.gmalloc.examples.Vec3",
+                    Vec3Bucket::alloc,
                     Vec3Bucket::free),
-            special("Body", BodyBucket.SIZE, BodyBucket.ALIGNMENT, "io.gmalloc.examples.Body", BodyBucket::alloc,
+            special(
+                    "Body",
+                    BodyBucket.SIZE,
+                    BodyBucket.ALIGNMENT,
+                    "io.gmalloc.examples.Body",
+                    BodyBucket::alloc,
                     BodyBucket::free),
-            special("Particle", ParticleBucket.SIZE, ParticleBucket.ALIGNMENT, "io.gmalloc.examples.Particle",
-                    ParticleBucket::alloc, ParticleBucket::free),
-            special("Tiny", TinyBucket.SIZE, TinyBucket.ALIGNMENT, records("Tiny"), TinyBucket::alloc,
+            special(
+                    "Particle",
+                    ParticleBucket.SIZE,
+                    ParticleBucket.ALIGNMENT,
+                    "io.gmalloc.examples.Particle",
+                    ParticleBucket::alloc,
+                    ParticleBucket::free),
+            special(
+                    "Tiny",
+                    TinyBucket.SIZE,
+                    TinyBucket.ALIGNMENT,
+                    records("Tiny"),
+                    TinyBucket::alloc,
                     TinyBucket::free),
             special("Odd", OddBucket.SIZE, OddBucket.ALIGNMENT, records("Odd"), OddBucket::alloc, OddBucket::free),
-            special("Header", HeaderBucket.SIZE, HeaderBucket.ALIGNMENT, records("Header"), HeaderBucket::alloc,
+            special(
+                    "Header",
+                    HeaderBucket.SIZE,
+                    HeaderBucket.ALIGNMENT,
+                    records("Header"),
+                    HeaderBucket::alloc,
                     HeaderBucket::free),
-            special("Pair (dedicated)", PairBucket.SIZE, PairBucket.ALIGNMENT, records("Pair"), PairBucket::alloc,
+            special(
+                    "Pair (dedicated)",
+                    PairBucket.SIZE,
+                    PairBucket.ALIGNMENT,
+                    records("Pair"),
+                    PairBucket::alloc,
                     PairBucket::free),
             general("Mixed", MixedBucket.SIZE, MixedBucket::alloc, MixedBucket::free),
             general("Tagged", TaggedBucket.SIZE, TaggedBucket::alloc, TaggedBucket::free));
@@ -38,10 +68,16 @@ class GeneratedBucketsContractTest extends AllocatorContract {
     }
 
     /** A generated class with its own SpecialBucket: errors other than WRONG_BUCKET keep the bucket's prefix. */
-    private static Kind special(String record, long size, long alignment, String bucketName, LongSupplier alloc,
-            LongConsumer free) {
-        return new Kind(record + "Bucket (special, " + size + " B)", size, alignment, true,
-                "SpecialBucket(" + bucketName + ").free: ", alloc, free);
+    private static Kind special(
+            String record, long size, long alignment, String bucketName, LongSupplier alloc, LongConsumer free) {
+        return new Kind(
+                record + "Bucket (special, " + size + " B)",
+                size,
+                alignment,
+                true,
+                "SpecialBucket(" + bucketName + ").free: ",
+                alloc,
+                free);
     }
 
     /** A generated class in a general bucket: its free is {@code GMalloc.gfree}. */

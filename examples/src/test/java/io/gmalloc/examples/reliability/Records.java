@@ -35,10 +35,16 @@ final class Records {
 
     /** 32 bytes of the struct vocabulary: a string, an enum, big-endian, atomic and an array; general bucket. */
     @GMallocBucket
-    record Tagged(@Utf8(6) String tag, Side side, @BigEndian int seq, @Atomic long count, @Length(3) short[] hist) {}
+    record Tagged(
+            @Utf8(6) String tag,
+            Side side,
+            @BigEndian int seq,
+            @Atomic long count,
+            @Length(3) short[] hist) {}
 
     /** 12 bytes, big-endian on the record: a special bucket of stride 12 with a string and byte array. */
     @BigEndian
     @GMallocBucket
-    record Header(short port, @Utf8(5) String name, @Length(3) byte[] flags, Side side) {}
+    record Header(
+            short port, @Utf8(5) String name, @Length(3) byte[] flags, Side side) {}
 }

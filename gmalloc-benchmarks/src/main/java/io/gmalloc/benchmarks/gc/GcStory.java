@@ -55,7 +55,9 @@ public final class GcStory {
      * @throws IOException if the JFR recording cannot be written or read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 3 || args.length > 4 || !(args[0].equals("heap") || args[0].equals("gmalloc"))
+        if (args.length < 3
+                || args.length > 4
+                || !(args[0].equals("heap") || args[0].equals("gmalloc"))
                 || (args.length == 4 && !args[3].equals("readonly"))) {
             System.err.println("usage: GcStory heap|gmalloc N OPS [readonly]");
             System.exit(1);
@@ -151,24 +153,43 @@ public final class GcStory {
                 case "jdk.GarbageCollection" -> {
                     collections++;
                     pauseTotal += event.getDuration("sumOfPauses").toNanos();
-                    pauseMax = Math.max(pauseMax, event.getDuration("longestPause").toNanos());
+                    pauseMax =
+                            Math.max(pauseMax, event.getDuration("longestPause").toNanos());
                 }
                 case "jdk.GCPhasePause" -> pauses++;
                 case "jdk.ZAllocationStall" -> {
                     stalls++;
                     stallNanos += event.getDuration().toNanos();
                 }
-                default -> { }
+                default -> {}
             }
         }
         String collector = collectorName();
-        System.out.printf(Locale.ROOT, "RESULT gc storage=%s%s collector=%s n=%d ops=%d setupSeconds=%.3f seconds=%.3f cpuSeconds=%.3f "
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT gc storage=%s%s collector=%s n=%d ops=%d setupSeconds=%.3f seconds=%.3f cpuSeconds=%.3f "
                         + "collections=%d pauses=%d pauseTotalMs=%.3f pauseMaxMs=%.3f stalls=%d stallMs=%.3f "
                         + "heapLiveMb=%.1f offHeapMb=%.1f "
                         + "hwmMb=%.1f xmxMb=%d checksum=%.6e%n",
-                args[0], readonly ? "-readonly" : "", collector, n, ops, setupNanos / 1e9, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, collections, pauses,
-                pauseTotal / 1e6, pauseMax / 1e6, stalls, stallNanos / 1e6, heapLive / 1048576.0, offHeapBytes / 1048576.0, hwmMb(),
-                Runtime.getRuntime().maxMemory() >> 20, checksum);
+                args[0],
+                readonly ? "-readonly" : "",
+                collector,
+                n,
+                ops,
+                setupNanos / 1e9,
+                (t1 - t0) / 1e9,
+                (cpu1 - cpu0) / 1e9,
+                collections,
+                pauses,
+                pauseTotal / 1e6,
+                pauseMax / 1e6,
+                stalls,
+                stallNanos / 1e6,
+                heapLive / 1048576.0,
+                offHeapBytes / 1048576.0,
+                hwmMb(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                checksum);
         if (heap) {
             java.lang.ref.Reference.reachabilityFence(onHeap);
         } else {

@@ -59,8 +59,8 @@ public final class GcReport {
                 meta.load(r);
             }
         }
-        List<String> lines = Files.isRegularFile(out.resolve("gc.txt")) ? Files.readAllLines(out.resolve("gc.txt"))
-                : List.of();
+        List<String> lines =
+                Files.isRegularFile(out.resolve("gc.txt")) ? Files.readAllLines(out.resolve("gc.txt")) : List.of();
         Map<String, Row> rows = rows(lines);
         Optional<String> partial = partial(meta.getProperty("mode", ""), rows);
         Path docs = partial.isPresent() ? out : Path.of(args[1]);
@@ -80,7 +80,8 @@ public final class GcReport {
      */
     static Optional<String> partial(String mode, Map<String, Row> rows) {
         if (!mode.equals("quick") && !mode.equals("full")) {
-            return Optional.of("a " + (mode.isEmpty() ? "run of unknown mode" : mode + " run") + " is no published report");
+            return Optional.of(
+                    "a " + (mode.isEmpty() ? "run of unknown mode" : mode + " run") + " is no published report");
         }
         for (String collector : COLLECTORS) {
             for (String storage : STORAGES) {
@@ -151,45 +152,75 @@ public final class GcReport {
     static String section(Properties meta, Map<String, Row> rows, List<String> lines) {
         StringBuilder b = new StringBuilder();
         Row any = rows.values().stream().findFirst().orElse(null);
-        b.append(String.format(Locale.ROOT, "Measured by `%s` on %s: %s, %s RAM, %s. Load average %s at the start, %s "
-                        + "at the end%s.%n%n",
-                meta.getProperty("command", "bench/run"), meta.getProperty("date", "?"), meta.getProperty("cpu", "?"),
-                meta.getProperty("memory", "?"), meta.getProperty("jdk", "?").trim(),
-                meta.getProperty("loadStart", "?"), meta.getProperty("loadEnd", "?"),
-                busy(meta) ? " (the machine was shared with other work while measuring: read wall and CPU times as"
-                        + " rough, pause counts and memory as firm)" : ""));
+        b.append(String.format(
+                Locale.ROOT,
+                "Measured by `%s` on %s: %s, %s RAM, %s. Load average %s at the start, %s " + "at the end%s.%n%n",
+                meta.getProperty("command", "bench/run"),
+                meta.getProperty("date", "?"),
+                meta.getProperty("cpu", "?"),
+                meta.getProperty("memory", "?"),
+                meta.getProperty("jdk", "?").trim(),
+                meta.getProperty("loadStart", "?"),
+                meta.getProperty("loadEnd", "?"),
+                busy(meta)
+                        ? " (the machine was shared with other work while measuring: read wall and CPU times as"
+                                + " rough, pause counts and memory as firm)"
+                        : ""));
         if (any != null) {
-            b.append(String.format(Locale.ROOT, "N = %,d live `Particle`s, %,d operations, `-Xms`=`-Xmx`=%,d MiB for "
+            b.append(String.format(
+                    Locale.ROOT,
+                    "N = %,d live `Particle`s, %,d operations, `-Xms`=`-Xmx`=%,d MiB for "
                             + "every JVM; one fresh JVM per row (%d run(s) each, median).%n%n",
-                    (long) any.get("n"), (long) any.get("ops"), (long) any.get("xmxMb"), any.runs()));
+                    (long) any.get("n"),
+                    (long) any.get("ops"),
+                    (long) any.get("xmxMb"),
+                    any.runs()));
         }
-        b.append("Allocation stalls (ZGC only, JFR `jdk.ZAllocationStall`): threads that waited for the collector to free"
-                + " memory, with the time they waited; not pauses, but time the application lost.\n\n");
-        b.append("![GC pauses](gc-pauses.png)\n\n(ZGC's pauses are far below a millisecond either way: too small for the"
-                + " chart's scale; they are in the table.)\n\n![wall and CPU time](gc-cost.png)\n\n"
-                + "![memory](gc-memory.png)\n\n");
-        b.append("| collector | storage | heap live after GC | off-heap reserved | peak RSS | creating the N | "
-                + "operations, wall | process CPU | collections | pauses | total pause | longest pause | allocation stalls |\n");
+        b.append(
+                "Allocation stalls (ZGC only, JFR `jdk.ZAllocationStall`): threads that waited for the collector to free"
+                        + " memory, with the time they waited; not pauses, but time the application lost.\n\n");
+        b.append(
+                "![GC pauses](gc-pauses.png)\n\n(ZGC's pauses are far below a millisecond either way: too small for the"
+                        + " chart's scale; they are in the table.)\n\n![wall and CPU time](gc-cost.png)\n\n"
+                        + "![memory](gc-memory.png)\n\n");
+        b.append(
+                "| collector | storage | heap live after GC | off-heap reserved | peak RSS | creating the N | "
+                        + "operations, wall | process CPU | collections | pauses | total pause | longest pause | allocation stalls |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String collector : COLLECTORS) {
             for (String storage : STORAGES) {
                 Row r = rows.get(collector + "/" + storage);
                 if (r == null) {
-                    b.append("| ").append(collector).append(" | ").append(storage).append(" | not measured |||||||||||\n");
+                    b.append("| ")
+                            .append(collector)
+                            .append(" | ")
+                            .append(storage)
+                            .append(" | not measured |||||||||||\n");
                     continue;
                 }
-                b.append(String.format(Locale.ROOT, "| %s | %s | %.0f MiB | %.0f MiB | %.0f MiB | %.2f s | %.2f s | %.2f s "
+                b.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.0f MiB | %.0f MiB | %.0f MiB | %.2f s | %.2f s | %.2f s "
                                 + "| %d | %d | %s | %s | %s |%n",
-                        collector, storage, r.get("heapLiveMb"), r.get("offHeapMb"), r.get("hwmMb"),
-                        r.get("setupSeconds"), r.get("seconds"),
-                        r.get("cpuSeconds"), (long) r.get("collections"), (long) r.get("pauses"),
-                        ms(r.get("pauseTotalMs")), ms(r.get("pauseMaxMs")),
+                        collector,
+                        storage,
+                        r.get("heapLiveMb"),
+                        r.get("offHeapMb"),
+                        r.get("hwmMb"),
+                        r.get("setupSeconds"),
+                        r.get("seconds"),
+                        r.get("cpuSeconds"),
+                        (long) r.get("collections"),
+                        (long) r.get("pauses"),
+                        ms(r.get("pauseTotalMs")),
+                        ms(r.get("pauseMaxMs")),
                         collector.equals("ZGC") ? (long) r.get("stalls") + " (" + ms(r.get("stallMs")) + ")" : "–"));
             }
         }
         b.append("\ngmalloc ÷ heap, same collector (below 1: gmalloc storage is better):\n\n");
-        b.append("| collector | heap live | total pause | longest pause | collections | creating the N | operations, wall "
-                + "| process CPU | peak RSS |\n");
+        b.append(
+                "| collector | heap live | total pause | longest pause | collections | creating the N | operations, wall "
+                        + "| process CPU | peak RSS |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String collector : COLLECTORS) {
             Row h = rows.get(collector + "/heap");
@@ -198,8 +229,15 @@ public final class GcReport {
                 continue;
             }
             b.append("| ").append(collector);
-            for (String key : List.of("heapLiveMb", "pauseTotalMs", "pauseMaxMs", "collections", "setupSeconds", "seconds",
-                    "cpuSeconds", "hwmMb")) {
+            for (String key : List.of(
+                    "heapLiveMb",
+                    "pauseTotalMs",
+                    "pauseMaxMs",
+                    "collections",
+                    "setupSeconds",
+                    "seconds",
+                    "cpuSeconds",
+                    "hwmMb")) {
                 b.append(" | ").append(ratio(g.get(key), h.get(key)));
             }
             b.append(" |\n");
@@ -224,8 +262,11 @@ public final class GcReport {
     }
 
     private static String ms(double millis) {
-        return Double.isNaN(millis) ? "–" : millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis)
-                : String.format(Locale.ROOT, "%,.0f ms", millis);
+        return Double.isNaN(millis)
+                ? "–"
+                : millis < 10
+                        ? String.format(Locale.ROOT, "%.2f ms", millis)
+                        : String.format(Locale.ROOT, "%,.0f ms", millis);
     }
 
     static String ratio(double gmalloc, double heap) {
@@ -258,10 +299,22 @@ public final class GcReport {
                 memory.addValue(r.get("hwmMb"), series, collector + ": peak RSS");
             }
         }
-        Charts.bars(docs.resolve("gc-pauses.png"), "GC pauses while the workload runs (lower is better)", "", "ms",
-                pauses, 1000, 420);
-        Charts.bars(docs.resolve("gc-cost.png"), "Time for the same operations (lower is better)", "", "s",
-                cost, 1000, 420);
+        Charts.bars(
+                docs.resolve("gc-pauses.png"),
+                "GC pauses while the workload runs (lower is better)",
+                "",
+                "ms",
+                pauses,
+                1000,
+                420);
+        Charts.bars(
+                docs.resolve("gc-cost.png"),
+                "Time for the same operations (lower is better)",
+                "",
+                "s",
+                cost,
+                1000,
+                420);
         Charts.bars(docs.resolve("gc-memory.png"), "Memory (lower is better)", "", "MiB", memory, 1000, 420);
     }
 }

@@ -21,8 +21,14 @@ final class JmhResults {
      * @param score the score in {@code unit}
      * @param error 99.9% half-width, NaN with too few samples
      */
-    record Row(String benchmark, String method, String secondary, Map<String, String> params, double score,
-            double error, String unit) {}
+    record Row(
+            String benchmark,
+            String method,
+            String secondary,
+            Map<String, String> params,
+            double score,
+            double error,
+            String unit) {}
 
     private final List<Row> rows;
 
@@ -82,7 +88,9 @@ final class JmhResults {
     Optional<Row> find(String benchmark, String method, String secondary, String... kv) {
         outer:
         for (Row r : rows) {
-            if (!r.benchmark().equals(benchmark) || !r.method().equals(method) || !r.secondary().equals(secondary)) {
+            if (!r.benchmark().equals(benchmark)
+                    || !r.method().equals(method)
+                    || !r.secondary().equals(secondary)) {
                 continue;
             }
             for (int i = 0; i + 1 < kv.length; i += 2) {

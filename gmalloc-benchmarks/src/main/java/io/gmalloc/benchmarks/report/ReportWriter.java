@@ -24,10 +24,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class ReportWriter {
     /** Base name of the report files: {@code NAME.md}, {@code NAME-pair.png}, {@code NAME-shapes.png}. */
     private final String name;
+
     static final int[] SIZES = {8, 16, 64, 256, 512};
 
     /** Which Vec3 accessors the benchmarks use; switches to the generated class when it lands. */
-    static final String VEC3_SOURCE = "generated `Vec3Bucket` (from `@GMallocBucket record Vec3(float x, float y, float z)`)";
+    static final String VEC3_SOURCE =
+            "generated `Vec3Bucket` (from `@GMallocBucket record Vec3(float x, float y, float z)`)";
 
     /** JMH pair methods in chart/table order, with their labels. */
     private static final String[][] PAIR_COLUMNS = {
@@ -79,22 +81,30 @@ public final class ReportWriter {
             System.err.println("ReportWriter: " + partial.get() + ": the report goes to " + out
                     + " only; the published one in docs/ is left as it is");
         }
-        ReportWriter w = new ReportWriter(meta, JmhResults.read(out.resolve("jmh.csv")),
-                ScenarioResults.read(out.resolve("scenarios.txt")), name);
+        ReportWriter w = new ReportWriter(
+                meta,
+                JmhResults.read(out.resolve("jmh.csv")),
+                ScenarioResults.read(out.resolve("scenarios.txt")),
+                name);
         Files.createDirectories(docs);
         w.charts(docs);
         List<Target> targets = w.targets();
         if ("smoke".equals(meta.getProperty("mode"))) {
             // Smoke sizes are far too small to judge anything: keep the ratios, drop the verdicts.
-            targets = targets.stream().map(t -> new Target(t.name(), t.goal(), t.measured(), Verdict.NA)).toList();
+            targets = targets.stream()
+                    .map(t -> new Target(t.name(), t.goal(), t.measured(), Verdict.NA))
+                    .toList();
         }
         boolean fullShapes = Files.isRegularFile(docs.resolve("benchmarks-full.md")) && !name.equals("benchmarks-full");
         w.findings = Files.isRegularFile(docs.resolve("perf-findings.md"));
         if (args.length == 4 && Files.isRegularFile(Path.of(args[3]).resolve("scenarios.txt"))) {
             // The seed-size shapes of a 'full' run, for the README section's second table.
             Path full = Path.of(args[3]);
-            w.seedSize = new ReportWriter(readMeta(full), JmhResults.read(full.resolve("none.csv")),
-                    ScenarioResults.read(full.resolve("scenarios.txt")), "benchmarks-full");
+            w.seedSize = new ReportWriter(
+                    readMeta(full),
+                    JmhResults.read(full.resolve("none.csv")),
+                    ScenarioResults.read(full.resolve("scenarios.txt")),
+                    "benchmarks-full");
         }
         Files.writeString(docs.resolve(name + ".md"), w.report(targets, fullShapes));
         if (name.equals("benchmarks")) {
@@ -117,7 +127,8 @@ public final class ReportWriter {
         String include = meta.getProperty("include", "").trim();
         String skip = meta.getProperty("skip", "").trim();
         if (!mode.equals("quick") && !mode.equals("full")) {
-            return Optional.of("a " + (mode.isEmpty() ? "run of unknown mode" : mode + " run") + " is no published report");
+            return Optional.of(
+                    "a " + (mode.isEmpty() ? "run of unknown mode" : mode + " run") + " is no published report");
         }
         if (!include.isEmpty()) {
             return Optional.of("narrowed run (BENCH_JMH_INCLUDE=" + include + ")");
@@ -144,7 +155,8 @@ public final class ReportWriter {
         List<String> left = new java.util.ArrayList<>();
         for (String part : List.of("jmh", "scenarios", "native")) {
             boolean skipped = skip.contains("," + part + ",");
-            String label = part.equals("jmh") ? "JMH (" + (include.isEmpty() ? "all benchmarks" : "only " + include) + ")"
+            String label = part.equals("jmh")
+                    ? "JMH (" + (include.isEmpty() ? "all benchmarks" : "only " + include) + ")"
                     : part;
             (skipped ? left : ran).add(label);
         }
@@ -165,7 +177,10 @@ public final class ReportWriter {
     // ---- targets ---------------------------------------------------------------------------------------
 
     enum Verdict {
-        MET("**met**"), MISSED("**missed**"), INCONCLUSIVE("inconclusive"), NA("n/a");
+        MET("**met**"),
+        MISSED("**missed**"),
+        INCONCLUSIVE("inconclusive"),
+        NA("n/a");
 
         final String text;
 
@@ -190,7 +205,8 @@ public final class ReportWriter {
 
     private boolean noisy(String benchmark, String method, int size) {
         return jmh.find(benchmark, method, "", "size", Integer.toString(size))
-                .filter(r -> !Double.isNaN(r.error()) && r.error() > 0.5 * r.score()).isPresent();
+                .filter(r -> !Double.isNaN(r.error()) && r.error() > 0.5 * r.score())
+                .isPresent();
     }
 
     private Optional<Double> pair(String method, int size) {
@@ -208,7 +224,8 @@ public final class ReportWriter {
     /** "; CPU time 0.93×" when both sides have CPU times: the same ratio without time spent waiting for a core. */
     private String cpuNote(String impl, String shape, int threads, String lang2, String impl2) {
         return ratio(cpu("java", impl, shape, threads), cpu(lang2, impl2, shape, threads))
-                .map(r -> "; CPU time " + x(r)).orElse("");
+                .map(r -> "; CPU time " + x(r))
+                .orElse("");
     }
 
     private Optional<Double> growth(String lang, String impl, String shape) {
@@ -221,7 +238,8 @@ public final class ReportWriter {
         List<String> missedAt = new ArrayList<>();
         int measured = 0;
         for (int size : SIZES) {
-            Optional<Double> r = anchorOverGmalloc ? ratio(pair(anchor, size), pair("gmalloc", size))
+            Optional<Double> r = anchorOverGmalloc
+                    ? ratio(pair(anchor, size), pair("gmalloc", size))
                     : ratio(pair("gmalloc", size), pair(anchor, size));
             if (r.isEmpty()) {
                 continue;
@@ -249,7 +267,8 @@ public final class ReportWriter {
     }
 
     private String notMeasured(String anchor) {
-        String lib = anchor.toLowerCase(Locale.ROOT).contains("jemalloc") ? "jemalloc"
+        String lib = anchor.toLowerCase(Locale.ROOT).contains("jemalloc")
+                ? "jemalloc"
                 : anchor.toLowerCase(Locale.ROOT).contains("mimalloc") ? "mimalloc" : "";
         if (!lib.isEmpty() && meta.getProperty(lib, "").startsWith("skipped")) {
             return "not measured: " + meta.getProperty(lib);
@@ -265,16 +284,27 @@ public final class ReportWriter {
 
     List<Target> targets() {
         List<Target> t = new ArrayList<>();
-        t.add(pairTarget("alloc+free pair 8..512 B ÷ mimalloc (FFM, critical)", "≤ 0.8×", "mimalloc", false, r -> r <= 0.8));
-        t.add(pairTarget("alloc+free pair 8..512 B ÷ jemalloc (FFM, critical)", "≤ 1.0×", "jemalloc", false, r -> r <= 1.0));
-        t.add(pairTarget("`Arena.ofConfined()` per object ÷ gmalloc pair (speed-up)", "≥ 4×", "arenaConfined", true, r -> r >= 4));
+        t.add(pairTarget(
+                "alloc+free pair 8..512 B ÷ mimalloc (FFM, critical)", "≤ 0.8×", "mimalloc", false, r -> r <= 0.8));
+        t.add(pairTarget(
+                "alloc+free pair 8..512 B ÷ jemalloc (FFM, critical)", "≤ 1.0×", "jemalloc", false, r -> r <= 1.0));
+        t.add(pairTarget(
+                "`Arena.ofConfined()` per object ÷ gmalloc pair (speed-up)",
+                "≥ 4×",
+                "arenaConfined",
+                true,
+                r -> r >= 4));
 
         Optional<Double> rss1 = ratio(growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"));
-        t.add(new Target("shape 1 peak RSS growth ÷ native mimalloc", "≤ 1.05×",
+        t.add(new Target(
+                "shape 1 peak RSS growth ÷ native mimalloc",
+                "≤ 1.05×",
                 measured(rss1, growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"), " MB", "native mimalloc"),
                 verdict(rss1, r -> r <= 1.05)));
         Optional<Double> t1 = ratio(seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1));
-        t.add(new Target("shape 1 time ÷ native glibc", "≤ 0.5×",
+        t.add(new Target(
+                "shape 1 time ÷ native glibc",
+                "≤ 0.5×",
                 measured(t1, seconds("java", "gmalloc", "1", 1), seconds("c", "glibc", "1", 1), " s", "native glibc")
                         + cpuNote("gmalloc", "1", 1, "c", "glibc"),
                 verdict(t1, r -> r <= 0.5)));
@@ -284,42 +314,76 @@ public final class ReportWriter {
         // core and the target cannot be judged.
         List<Double> natives = List.of("mimalloc", "jemalloc", "glibc").stream()
                 .map(impl -> ratio(seconds("c", impl, "2", 1), seconds("c", impl, "2", 2)))
-                .flatMap(Optional::stream).sorted().toList();
-        Optional<Double> machine = natives.isEmpty() ? Optional.empty()
-                : Optional.of(natives.size() % 2 == 1 ? natives.get(natives.size() / 2)
-                        : (natives.get(natives.size() / 2 - 1) + natives.get(natives.size() / 2)) / 2);
+                .flatMap(Optional::stream)
+                .sorted()
+                .toList();
+        Optional<Double> machine = natives.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        natives.size() % 2 == 1
+                                ? natives.get(natives.size() / 2)
+                                : (natives.get(natives.size() / 2 - 1) + natives.get(natives.size() / 2)) / 2);
         Verdict scaleVerdict = verdict(scale, r -> r >= 1.8);
         if (scaleVerdict == Verdict.MISSED && machine.isPresent() && machine.get() < 1.5) {
             scaleVerdict = Verdict.INCONCLUSIVE;
         }
-        t.add(new Target("shape 2 throughput, 2 threads ÷ 1 thread", "≥ 1.8×",
+        t.add(new Target(
+                "shape 2 throughput, 2 threads ÷ 1 thread",
+                "≥ 1.8×",
                 scale.map(r -> x(r) + " (1 thread " + s(seconds("java", "gmalloc", "2", 1)) + ", 2 threads "
-                        + s(seconds("java", "gmalloc", "2", 2)) + ")").orElse("not measured")
+                                        + s(seconds("java", "gmalloc", "2", 2)) + ")")
+                                .orElse("not measured")
                         + machine.map(r -> "; median native allocator in the same run: " + x(r)
-                                + (r < 1.5 ? " (no free second core: other load)" : "")).orElse(""),
+                                        + (r < 1.5 ? " (no free second core: other load)" : ""))
+                                .orElse(""),
                 scaleVerdict));
         Optional<Double> t3 = ratio(seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1));
-        t.add(new Target("shape 3 time ÷ native glibc", "≤ 1.0× (stretch 0.5×)",
+        t.add(new Target(
+                "shape 3 time ÷ native glibc",
+                "≤ 1.0× (stretch 0.5×)",
                 measured(t3, seconds("java", "gmalloc", "3", 1), seconds("c", "glibc", "3", 1), " s", "native glibc")
                         + cpuNote("gmalloc", "3", 1, "c", "glibc")
-                        + t3.map(r -> r <= 0.5 ? "; stretch met" : "; stretch missed").orElse(""),
+                        + t3.map(r -> r <= 0.5 ? "; stretch met" : "; stretch missed")
+                                .orElse(""),
                 verdict(t3, r -> r <= 1.0)));
         for (String shape : List.of("1", "3")) {
             Optional<Double> m = ratio(seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1));
-            t.add(new Target("stretch: shape " + shape + " time ÷ native mimalloc", "≤ 1.5×",
-                    measured(m, seconds("java", "gmalloc", shape, 1), seconds("c", "mimalloc", shape, 1), " s",
-                            "native mimalloc") + cpuNote("gmalloc", shape, 1, "c", "mimalloc"),
+            t.add(new Target(
+                    "stretch: shape " + shape + " time ÷ native mimalloc",
+                    "≤ 1.5×",
+                    measured(
+                                    m,
+                                    seconds("java", "gmalloc", shape, 1),
+                                    seconds("c", "mimalloc", shape, 1),
+                                    " s",
+                                    "native mimalloc")
+                            + cpuNote("gmalloc", shape, 1, "c", "mimalloc"),
                     verdict(m, r -> r <= 1.5)));
         }
         Optional<Double> vec = ratio(growth("java", "vec3", "vec3"), growth("java", "gmalloc", "vec3"));
-        t.add(new Target("`Vec3` bucket (12 B) memory ÷ 16-byte general bucket", "≤ 0.8×",
-                measured(vec, growth("java", "vec3", "vec3"), growth("java", "gmalloc", "vec3"), " MB", "16-byte bucket"),
+        t.add(new Target(
+                "`Vec3` bucket (12 B) memory ÷ 16-byte general bucket",
+                "≤ 0.8×",
+                measured(
+                        vec,
+                        growth("java", "vec3", "vec3"),
+                        growth("java", "gmalloc", "vec3"),
+                        " MB",
+                        "16-byte bucket"),
                 verdict(vec, r -> r <= 0.8)));
-        Optional<Double> acc = ratio(jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"));
-        t.add(new Target("generated `Vec3` accessors ÷ hand-written `MemorySegment`", "≤ 1.2×",
-                acc.isEmpty() && jmh.isEmpty() ? notMeasured("")
-                        : measured(acc, jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"),
-                                " ns", "hand-written"),
+        Optional<Double> acc =
+                ratio(jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"));
+        t.add(new Target(
+                "generated `Vec3` accessors ÷ hand-written `MemorySegment`",
+                "≤ 1.2×",
+                acc.isEmpty() && jmh.isEmpty()
+                        ? notMeasured("")
+                        : measured(
+                                acc,
+                                jmh.score("AccessorBenchmark", "typed"),
+                                jmh.score("AccessorBenchmark", "segment"),
+                                " ns",
+                                "hand-written"),
                 verdict(acc, r -> r <= 1.2)));
         t.add(peerTarget("alloc+free pair 8 B ÷ fastest Java peer", "", "pair"));
         t.add(peerTarget("batch of 500 × 8 B ÷ fastest Java peer", "batch", "batch"));
@@ -327,8 +391,8 @@ public final class ReportWriter {
         return t;
     }
 
-    private static String measured(Optional<Double> ratio, Optional<Double> a, Optional<Double> b, String unit,
-            String anchor) {
+    private static String measured(
+            Optional<Double> ratio, Optional<Double> a, Optional<Double> b, String unit, String anchor) {
         if (ratio.isEmpty()) {
             return a.isEmpty() ? "gmalloc not measured" : "not measured (" + anchor + " missing)";
         }
@@ -410,8 +474,18 @@ public final class ReportWriter {
         }
         double b = jmh.score("PeerBenchmark", method(prefix, best.get()[0])).orElseThrow();
         double r = g.get() / b;
-        return new Target(name, "≤ 0.35×", String.format(java.util.Locale.ROOT, "%.2f× (%.1f ns vs %s %.1f ns per %s)",
-                r, g.get(), best.get()[1], b, kind), r <= 0.35 ? Verdict.MET : Verdict.MISSED);
+        return new Target(
+                name,
+                "≤ 0.35×",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%.2f× (%.1f ns vs %s %.1f ns per %s)",
+                        r,
+                        g.get(),
+                        best.get()[1],
+                        b,
+                        kind),
+                r <= 0.35 ? Verdict.MET : Verdict.MISSED);
     }
 
     private void peersTable(StringBuilder b) {
@@ -428,8 +502,13 @@ public final class ReportWriter {
         double gb = jmh.score("PeerBenchmark", "batchGmalloc").orElse(Double.NaN);
         b.append(String.format(java.util.Locale.ROOT, "| **gmalloc** | %.1f | %.1f |%n", gp, gb));
         for (String[] p : PEERS) {
-            b.append("| ").append(p[1]).append(" | ").append(cell(gp, jmh.score("PeerBenchmark", p[0])))
-                    .append(" | ").append(cell(gb, jmh.score("PeerBenchmark", method("batch", p[0])))).append(" |\n");
+            b.append("| ")
+                    .append(p[1])
+                    .append(" | ")
+                    .append(cell(gp, jmh.score("PeerBenchmark", p[0])))
+                    .append(" | ")
+                    .append(cell(gb, jmh.score("PeerBenchmark", method("batch", p[0]))))
+                    .append(" |\n");
         }
         b.append("\n![Java peers](").append(name).append("-peers.png)\n");
     }
@@ -441,15 +520,19 @@ public final class ReportWriter {
         Optional<Double> region = jmh.score("RegionBenchmark", "region", "size", "8");
         Optional<Double> gmalloc = jmh.score("RegionBenchmark", "gmalloc", "size", "8");
         Optional<Double> r = ratio(region, gmalloc);
-        return new Target("`Region` pair 8 B ÷ `GMalloc` pair", "≤ 0.7×",
-                r.isEmpty() ? "not measured (RegionBenchmark not in this run)"
+        return new Target(
+                "`Region` pair 8 B ÷ `GMalloc` pair",
+                "≤ 0.7×",
+                r.isEmpty()
+                        ? "not measured (RegionBenchmark not in this run)"
                         : measured(r, region, gmalloc, " ns", "GMalloc pair"),
                 verdict(r, x -> x <= 0.7));
     }
 
     private void regionsTable(StringBuilder b) {
         if (jmh.score("RegionBenchmark", "region", "size", "8").isEmpty()
-                && jmh.score("RequestBenchmark", "region").isEmpty() && jmh.score("SitesBenchmark", "off", "size", "8").isEmpty()) {
+                && jmh.score("RequestBenchmark", "region").isEmpty()
+                && jmh.score("SitesBenchmark", "off", "size", "8").isEmpty()) {
             return;
         }
         b.append("\n## Regions and site tracking\n\n");
@@ -460,28 +543,41 @@ public final class ReportWriter {
                 + "allocation, each in a fork of its own.\n\n");
         b.append("| measure | ns |\n|---|---|\n");
         for (String size : List.of("8", "64", "256")) {
-            for (String[] m : new String[][] {{"region", "region pair"}, {"regionGfree", "region alloc + gfree"},
-                    {"gmalloc", "GMalloc pair"}, {"arenaConfined", "Arena.ofConfined() per object"}}) {
-                jmh.score("RegionBenchmark", m[0], "size", size).ifPresent(v -> b.append(String.format(
-                        java.util.Locale.ROOT, "| %s, %s B | %.1f |%n", m[1], size, v)));
+            for (String[] m : new String[][] {
+                {"region", "region pair"},
+                {"regionGfree", "region alloc + gfree"},
+                {"gmalloc", "GMalloc pair"},
+                {"arenaConfined", "Arena.ofConfined() per object"}
+            }) {
+                jmh.score("RegionBenchmark", m[0], "size", size)
+                        .ifPresent(v ->
+                                b.append(String.format(java.util.Locale.ROOT, "| %s, %s B | %.1f |%n", m[1], size, v)));
             }
         }
-        for (String[] m : new String[][] {{"region", "request in a Region"}, {"arenaConfined", "request in an Arena.ofConfined()"},
-                {"gmalloc", "request with GMalloc, 200 gfree"}}) {
-            jmh.score("RequestBenchmark", m[0]).ifPresent(v -> b.append(String.format(java.util.Locale.ROOT,
-                    "| %s | %.0f |%n", m[1], v)));
+        for (String[] m : new String[][] {
+            {"region", "request in a Region"},
+            {"arenaConfined", "request in an Arena.ofConfined()"},
+            {"gmalloc", "request with GMalloc, 200 gfree"}
+        }) {
+            jmh.score("RequestBenchmark", m[0])
+                    .ifPresent(v -> b.append(String.format(java.util.Locale.ROOT, "| %s | %.0f |%n", m[1], v)));
         }
         for (String size : List.of("8", "64")) {
-            for (String[] m : new String[][] {{"off", "tracking off"}, {"on", "tracking on, sampled 1/256"},
-                    {"onEveryAllocation", "tracking on, every allocation"}}) {
-                jmh.score("SitesBenchmark", m[0], "size", size).ifPresent(v -> b.append(String.format(
-                        java.util.Locale.ROOT, "| GMalloc pair %s B, %s | %.1f |%n", size, m[1], v)));
+            for (String[] m : new String[][] {
+                {"off", "tracking off"},
+                {"on", "tracking on, sampled 1/256"},
+                {"onEveryAllocation", "tracking on, every allocation"}
+            }) {
+                jmh.score("SitesBenchmark", m[0], "size", size)
+                        .ifPresent(v -> b.append(String.format(
+                                java.util.Locale.ROOT, "| GMalloc pair %s B, %s | %.1f |%n", size, m[1], v)));
             }
         }
     }
 
     private static String cell(double g, Optional<Double> v) {
-        return v.map(x -> String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", x, g / x)).orElse("–");
+        return v.map(x -> String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", x, g / x))
+                .orElse("–");
     }
 
     private void peersChart(Path docs) throws IOException {
@@ -497,8 +593,14 @@ public final class ReportWriter {
             jmh.score("PeerBenchmark", p[0]).ifPresent(v -> data.addValue(v, label, "pair"));
             jmh.score("PeerBenchmark", method("batch", p[0])).ifPresent(v -> data.addValue(v, label, "batch of 500"));
         }
-        Charts.bars(docs.resolve(name + "-peers.png"), "gmalloc and Java peers, 8 B (ns per alloc+free, lower is better)",
-                "", "ns per alloc+free", data, 1100, 520);
+        Charts.bars(
+                docs.resolve(name + "-peers.png"),
+                "gmalloc and Java peers, 8 B (ns per alloc+free, lower is better)",
+                "",
+                "ns per alloc+free",
+                data,
+                1100,
+                520);
     }
 
     void charts(Path docs) throws IOException {
@@ -524,11 +626,18 @@ public final class ReportWriter {
                 default -> col[0];
             };
             if (!vec3Method.isEmpty()) {
-                jmh.score("Vec3Benchmark", vec3Method).ifPresent(v -> pair.addValue(v, col[1].replace("`", ""), "Vec3 (12 B)"));
+                jmh.score("Vec3Benchmark", vec3Method)
+                        .ifPresent(v -> pair.addValue(v, col[1].replace("`", ""), "Vec3 (12 B)"));
             }
         }
-        Charts.bars(docs.resolve(pairChart()), "alloc + free pair, one thread (ns, lower is better)", "block size",
-                "ns per alloc+free", pair, 1100, 520);
+        Charts.bars(
+                docs.resolve(pairChart()),
+                "alloc + free pair, one thread (ns, lower is better)",
+                "block size",
+                "ns per alloc+free",
+                pair,
+                1100,
+                520);
     }
 
     private void shapesChart(Path docs) throws IOException {
@@ -543,8 +652,11 @@ public final class ReportWriter {
             {"c", "jemalloc", "jemalloc (C)"},
             {"c", "glibc", "glibc (C)"},
         };
-        String[][] categories = {{"1", "1", "shape 1: alloc N, touch, free"}, {"2", "2", "shape 2: 2 threads, no free"},
-            {"3", "1", "shape 3: rounds of 500+500"}};
+        String[][] categories = {
+            {"1", "1", "shape 1: alloc N, touch, free"},
+            {"2", "2", "shape 2: 2 threads, no free"},
+            {"3", "1", "shape 3: rounds of 500+500"}
+        };
         for (String[] se : series) {
             for (String[] c : categories) {
                 // CPU time of the working threads: on a shared machine wall time mostly measures the queue for a
@@ -552,9 +664,15 @@ public final class ReportWriter {
                 cpu(se[0], se[1], c[0], Integer.parseInt(c[1])).ifPresent(v -> shape.addValue(v, se[2], c[2]));
             }
         }
-        Charts.bars(docs.resolve(shapesChart()), "seed shapes, whole processes (" + m("mode")
+        Charts.bars(
+                docs.resolve(shapesChart()),
+                "seed shapes, whole processes (" + m("mode")
                         + " size): CPU time of the working threads, s, lower is better",
-                "", "CPU seconds (shape 2: both threads summed)", shape, 1100, 480);
+                "",
+                "CPU seconds (shape 2: both threads summed)",
+                shape,
+                1100,
+                480);
     }
 
     // ---- benchmarks.md ------------------------------------------------------------------------------------
@@ -570,10 +688,17 @@ public final class ReportWriter {
     String report(List<Target> targets, boolean fullShapes) {
         StringBuilder b = new StringBuilder();
         b.append("# gmalloc benchmarks\n\n");
-        b.append("Generated by `").append(m("command")).append("` on ").append(m("date"))
+        b.append("Generated by `")
+                .append(m("command"))
+                .append("` on ")
+                .append(m("date"))
                 .append(". Do not edit by hand: rerun the command (see [README](../README.md#performance)).\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| command | `").append(m("command")).append("` (").append(m("elapsed")).append(") |\n");
+        b.append("| command | `")
+                .append(m("command"))
+                .append("` (")
+                .append(m("elapsed"))
+                .append(") |\n");
         b.append("| what ran | ").append(whatRan(meta)).append(" |\n");
         b.append("| machine | ").append(m("host")).append(" |\n");
         b.append("| CPU | ").append(m("cpu")).append(" |\n");
@@ -584,13 +709,19 @@ public final class ReportWriter {
         b.append("| mimalloc | ").append(m("mimalloc")).append(" |\n");
         b.append("| C compiler | ").append(m("gcc")).append(" |\n");
         b.append("| sizes | ").append(m("sizes")).append(" |\n");
-        b.append("| load average | start ").append(m("loadStart")).append(", end ").append(m("loadEnd")).append(" |\n\n");
+        b.append("| load average | start ")
+                .append(m("loadStart"))
+                .append(", end ")
+                .append(m("loadEnd"))
+                .append(" |\n\n");
 
         b.append("## docs/design.md §6 targets\n\n");
-        b.append("Ratios are gmalloc ÷ the anchor, both measured in this run (lower is better unless the goal says ≥).\n\n");
+        b.append(
+                "Ratios are gmalloc ÷ the anchor, both measured in this run (lower is better unless the goal says ≥).\n\n");
         targetTable(b, targets);
         if (fullShapes) {
-            b.append("\nThe seed shapes at the seed's sizes (N = 100 M) are in [benchmarks-full.md](benchmarks-full.md).\n");
+            b.append(
+                    "\nThe seed shapes at the seed's sizes (N = 100 M) are in [benchmarks-full.md](benchmarks-full.md).\n");
         }
         if (!jmh.isEmpty()) {
             b.append("\n![alloc+free pair](").append(pairChart()).append(")\n");
@@ -601,10 +732,11 @@ public final class ReportWriter {
         b.append("![seed shapes](").append(shapesChart()).append(")\n\n");
 
         b.append("## alloc+free pair, one thread (JMH, ns per pair)\n\n");
-        b.append("`PairBenchmark`: `p = alloc(size); free(p)`. gmalloc zero-fills its blocks (its contract); malloc does not. "
-                + "FFM anchors take `long` addresses; \"critical\" = `Linker.Option.critical(false)`. "
-                + "`mi_zalloc` and `calloc` zero their blocks like gmalloc does: the fair comparison for larger sizes, "
-                + "where zeroing dominates (docs/design.md §6 compares with plain malloc). ÷ mi_zalloc is informative.\n\n");
+        b.append(
+                "`PairBenchmark`: `p = alloc(size); free(p)`. gmalloc zero-fills its blocks (its contract); malloc does not. "
+                        + "FFM anchors take `long` addresses; \"critical\" = `Linker.Option.critical(false)`. "
+                        + "`mi_zalloc` and `calloc` zero their blocks like gmalloc does: the fair comparison for larger sizes, "
+                        + "where zeroing dominates (docs/design.md §6 compares with plain malloc). ÷ mi_zalloc is informative.\n\n");
         b.append("| size |");
         for (String[] c : PAIR_COLUMNS) {
             b.append(' ').append(c[1]).append(" |");
@@ -614,97 +746,163 @@ public final class ReportWriter {
         for (int size : SIZES) {
             b.append("| ").append(size).append(" B |");
             for (String[] c : PAIR_COLUMNS) {
-                b.append(' ').append(cell(jmh.find("PairBenchmark", c[0], "", "size", Integer.toString(size)), c[0])).append(" |");
+                b.append(' ')
+                        .append(cell(jmh.find("PairBenchmark", c[0], "", "size", Integer.toString(size)), c[0]))
+                        .append(" |");
             }
-            b.append(' ').append(ratio(pair("gmalloc", size), pair("mimalloc", size)).map(ReportWriter::x).orElse("–"));
-            b.append(" | ").append(ratio(pair("gmalloc", size), pair("jemalloc", size)).map(ReportWriter::x).orElse("–"));
-            b.append(" | ").append(ratio(pair("gmalloc", size), pair("mimallocZeroed", size)).map(ReportWriter::x).orElse("–"));
-            b.append(" | ").append(ratio(pair("arenaConfined", size), pair("gmalloc", size)).map(ReportWriter::x).orElse("–"));
+            b.append(' ')
+                    .append(ratio(pair("gmalloc", size), pair("mimalloc", size))
+                            .map(ReportWriter::x)
+                            .orElse("–"));
+            b.append(" | ")
+                    .append(ratio(pair("gmalloc", size), pair("jemalloc", size))
+                            .map(ReportWriter::x)
+                            .orElse("–"));
+            b.append(" | ")
+                    .append(ratio(pair("gmalloc", size), pair("mimallocZeroed", size))
+                            .map(ReportWriter::x)
+                            .orElse("–"));
+            b.append(" | ")
+                    .append(ratio(pair("arenaConfined", size), pair("gmalloc", size))
+                            .map(ReportWriter::x)
+                            .orElse("–"));
             b.append(" |\n");
         }
 
         b.append("\n## Vec3 (12 B) pair (JMH, ns per pair)\n\n");
         b.append("Vec3 accessors: ").append(VEC3_SOURCE).append(".\n\n");
-        b.append("| Vec3 bucket | gmalloc(12) → 16 B bucket | mimalloc | jemalloc | glibc (critical) | heap `new Vec3` |\n");
+        b.append(
+                "| Vec3 bucket | gmalloc(12) → 16 B bucket | mimalloc | jemalloc | glibc (critical) | heap `new Vec3` |\n");
         b.append("|---:|---:|---:|---:|---:|---:|\n| ");
         for (String method : List.of("vec3Bucket", "gmalloc", "mimalloc", "jemalloc", "glibcCritical", "heap")) {
             b.append(cell(jmh.find("Vec3Benchmark", method, ""), method)).append(" | ");
         }
         b.append("\n\n## Batches of 500 (JMH, ns per alloc+free pair)\n\n");
-        b.append("`BatchBenchmark`: allocate 500 × 8 B, then free them in allocation order or in a fixed random order.\n\n");
-        b.append("| free order | gmalloc | mimalloc | jemalloc | glibc (critical) | gmalloc ÷ mimalloc | gmalloc ÷ glibc |\n");
+        b.append(
+                "`BatchBenchmark`: allocate 500 × 8 B, then free them in allocation order or in a fixed random order.\n\n");
+        b.append(
+                "| free order | gmalloc | mimalloc | jemalloc | glibc (critical) | gmalloc ÷ mimalloc | gmalloc ÷ glibc |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (String order : List.of("inOrder", "random")) {
             b.append("| ").append(order).append(" | ");
             for (String method : List.of("gmalloc", "mimalloc", "jemalloc", "glibcCritical")) {
-                b.append(cell(jmh.find("BatchBenchmark", method, "", "order", order), method)).append(" | ");
+                b.append(cell(jmh.find("BatchBenchmark", method, "", "order", order), method))
+                        .append(" | ");
             }
             Optional<Double> g = jmh.score("BatchBenchmark", "gmalloc", "order", order);
-            b.append(ratio(g, jmh.score("BatchBenchmark", "mimalloc", "order", order)).map(ReportWriter::x).orElse("–"))
+            b.append(ratio(g, jmh.score("BatchBenchmark", "mimalloc", "order", order))
+                            .map(ReportWriter::x)
+                            .orElse("–"))
                     .append(" | ")
-                    .append(ratio(g, jmh.score("BatchBenchmark", "glibcCritical", "order", order)).map(ReportWriter::x).orElse("–"))
+                    .append(ratio(g, jmh.score("BatchBenchmark", "glibcCritical", "order", order))
+                            .map(ReportWriter::x)
+                            .orElse("–"))
                     .append(" |\n");
         }
         b.append("\n## Field access (JMH, ns per Vec3: 3 reads + 3 writes)\n\n");
-        b.append("| typed accessors | hand-written `MemorySegment` | heap fields | typed ÷ hand-written |\n|---:|---:|---:|---:|\n| ");
+        b.append(
+                "| typed accessors | hand-written `MemorySegment` | heap fields | typed ÷ hand-written |\n|---:|---:|---:|---:|\n| ");
         for (String method : List.of("typed", "segment", "heapFields")) {
             b.append(cell(jmh.find("AccessorBenchmark", method, ""), method)).append(" | ");
         }
         b.append(ratio(jmh.score("AccessorBenchmark", "typed"), jmh.score("AccessorBenchmark", "segment"))
-                .map(ReportWriter::x).orElse("–")).append(" |\n");
+                        .map(ReportWriter::x)
+                        .orElse("–"))
+                .append(" |\n");
 
         b.append("\n## Two threads (JMH, 8 B)\n\n");
-        b.append("Same-thread: both threads run pairs on their own blocks (ns per pair per thread; one thread: the 8 B row above). "
-                + "Cross-thread: a producer allocates, a consumer frees what it receives through an SPSC ring "
-                + "(remote frees); ns per block handed over = 1000 ÷ transfers per µs.\n\n");
-        b.append("| allocator | same-thread, ns per pair | one thread, ns per pair | cross-thread, ns per block |\n|---|---:|---:|---:|\n");
-        String[][] th = {{"Gmalloc", "gmalloc"}, {"Mimalloc", "mimalloc"}, {"Jemalloc", "jemalloc"}, {"GlibcCritical", "glibcCritical"}};
+        b.append(
+                "Same-thread: both threads run pairs on their own blocks (ns per pair per thread; one thread: the 8 B row above). "
+                        + "Cross-thread: a producer allocates, a consumer frees what it receives through an SPSC ring "
+                        + "(remote frees); ns per block handed over = 1000 ÷ transfers per µs.\n\n");
+        b.append(
+                "| allocator | same-thread, ns per pair | one thread, ns per pair | cross-thread, ns per block |\n|---|---:|---:|---:|\n");
+        String[][] th = {
+            {"Gmalloc", "gmalloc"},
+            {"Mimalloc", "mimalloc"},
+            {"Jemalloc", "jemalloc"},
+            {"GlibcCritical", "glibcCritical"}
+        };
         for (String[] a : th) {
-            b.append("| ").append(a[1]).append(" | ").append(cell(jmh.find("ThreadsBenchmark", "same" + a[0], ""), a[1]))
-                    .append(" | ").append(cell(jmh.find("PairBenchmark", a[1], "", "size", "8"), a[1])).append(" | ")
+            b.append("| ")
+                    .append(a[1])
+                    .append(" | ")
+                    .append(cell(jmh.find("ThreadsBenchmark", "same" + a[0], ""), a[1]))
+                    .append(" | ")
+                    .append(cell(jmh.find("PairBenchmark", a[1], "", "size", "8"), a[1]))
+                    .append(" | ")
                     .append(jmh.find("ThreadsBenchmark", "cross" + a[0], "transfers")
-                            .filter(r -> r.score() > 0).map(r -> num(1000 / r.score())).orElse(cell(Optional.empty(), a[1])))
+                            .filter(r -> r.score() > 0)
+                            .map(r -> num(1000 / r.score()))
+                            .orElse(cell(Optional.empty(), a[1])))
                     .append(" |\n");
         }
 
         b.append("\n## Seed shapes as whole processes: Java vs native\n\n");
-        b.append("Each row is the median of fresh processes (").append(m("sizes")).append("). Time covers the shape only "
-                + "(wall clock; in brackets the CPU time of the threads that ran it, which leaves out time spent waiting "
-                + "for a core on this shared machine); "
-                + "RSS growth = VmHWM at the end − VmRSS at start − the pointer array (the JVM's own growth, JIT and "
-                + "GC structures, is included in the Java figures: ~10–20 MB). Java rows call the allocator from Java "
-                + "(gmalloc directly, the others through FFM critical downcalls); native rows are `bench/native/shapes.c` "
-                + "(jemalloc/mimalloc through `LD_PRELOAD`).\n\n");
-        b.append("| shape | allocator | Java: time s (CPU s) | Java: RSS growth MB | native C: time s (CPU s) | native C: RSS growth MB | process wall s (Java / C) |\n");
+        b.append("Each row is the median of fresh processes (")
+                .append(m("sizes"))
+                .append("). Time covers the shape only "
+                        + "(wall clock; in brackets the CPU time of the threads that ran it, which leaves out time spent waiting "
+                        + "for a core on this shared machine); "
+                        + "RSS growth = VmHWM at the end − VmRSS at start − the pointer array (the JVM's own growth, JIT and "
+                        + "GC structures, is included in the Java figures: ~10–20 MB). Java rows call the allocator from Java "
+                        + "(gmalloc directly, the others through FFM critical downcalls); native rows are `bench/native/shapes.c` "
+                        + "(jemalloc/mimalloc through `LD_PRELOAD`).\n\n");
+        b.append(
+                "| shape | allocator | Java: time s (CPU s) | Java: RSS growth MB | native C: time s (CPU s) | native C: RSS growth MB | process wall s (Java / C) |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|\n");
-        String[][] sh = {{"1", "1", "1: alloc N, touch, free all"}, {"2", "2", "2: 2 threads × N/2, no frees"},
-            {"3", "1", "3: rounds of {500 alloc, 500 free}"}};
+        String[][] sh = {
+            {"1", "1", "1: alloc N, touch, free all"},
+            {"2", "2", "2: 2 threads × N/2, no frees"},
+            {"3", "1", "3: rounds of {500 alloc, 500 free}"}
+        };
         for (String[] s : sh) {
             for (String impl : List.of("gmalloc", "mimalloc", "jemalloc", "glibc")) {
                 Optional<Run> j = shapes.get("java", impl, s[0], Integer.parseInt(s[1]));
-                Optional<Run> c = impl.equals("gmalloc") ? Optional.empty() : shapes.get("c", impl, s[0], Integer.parseInt(s[1]));
+                Optional<Run> c =
+                        impl.equals("gmalloc") ? Optional.empty() : shapes.get("c", impl, s[0], Integer.parseInt(s[1]));
                 if (j.isEmpty() && c.isEmpty()) {
-                    String why = impl.equals("gmalloc") ? "not measured (see scenarios.txt)" : meta.getProperty(impl, "");
+                    String why =
+                            impl.equals("gmalloc") ? "not measured (see scenarios.txt)" : meta.getProperty(impl, "");
                     if (!why.startsWith("skipped") && !impl.equals("gmalloc")) {
                         why = "not measured";
                     }
-                    b.append("| ").append(s[2]).append(" | ").append(impl).append(" | ").append(why).append(" | | | | |\n");
+                    b.append("| ")
+                            .append(s[2])
+                            .append(" | ")
+                            .append(impl)
+                            .append(" | ")
+                            .append(why)
+                            .append(" | | | | |\n");
                     continue;
                 }
-                b.append("| ").append(s[2]).append(" | ").append(impl).append(" | ")
-                        .append(j.map(r -> num(r.seconds()) + " (" + num(r.cpuSeconds()) + ")").orElse("–")).append(" | ")
-                        .append(j.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
+                b.append("| ")
+                        .append(s[2])
+                        .append(" | ")
+                        .append(impl)
+                        .append(" | ")
+                        .append(j.map(r -> num(r.seconds()) + " (" + num(r.cpuSeconds()) + ")")
+                                .orElse("–"))
+                        .append(" | ")
+                        .append(j.map(r -> num(r.growthMb())).orElse("–"))
+                        .append(" | ")
                         .append(c.map(r -> num(r.seconds()) + " (" + num(r.cpuSeconds()) + ")")
-                                .orElse(impl.equals("gmalloc") ? "(Java only)" : "–")).append(" | ")
-                        .append(c.map(r -> num(r.growthMb())).orElse("–")).append(" | ")
-                        .append(j.map(r -> num(r.wall())).orElse("–")).append(" / ")
-                        .append(c.map(r -> num(r.wall())).orElse("–")).append(" |\n");
+                                .orElse(impl.equals("gmalloc") ? "(Java only)" : "–"))
+                        .append(" | ")
+                        .append(c.map(r -> num(r.growthMb())).orElse("–"))
+                        .append(" | ")
+                        .append(j.map(r -> num(r.wall())).orElse("–"))
+                        .append(" / ")
+                        .append(c.map(r -> num(r.wall())).orElse("–"))
+                        .append(" |\n");
             }
         }
         b.append("\n### Shape 2 scaling (M allocations per second; scaling vs 1 thread)\n\n");
-        b.append("This machine has ").append(m("cpu").replaceAll(".*\\((\\d+) cores\\).*", "$1"))
+        b.append("This machine has ")
+                .append(m("cpu").replaceAll(".*\\((\\d+) cores\\).*", "$1"))
                 .append(" cores: 10 threads show oversubscription, not parallelism.\n\n");
-        b.append("| allocator | 1 thread | 2 threads | 10 threads | 2 ÷ 1 | 10 ÷ 1 |\n|---|---:|---:|---:|---:|---:|\n");
+        b.append(
+                "| allocator | 1 thread | 2 threads | 10 threads | 2 ÷ 1 | 10 ÷ 1 |\n|---|---:|---:|---:|---:|---:|\n");
         for (String lang : List.of("java", "c")) {
             for (String impl : List.of("gmalloc", "mimalloc", "jemalloc", "glibc")) {
                 Optional<Run> one = shapes.get(lang, impl, "2", 1);
@@ -713,36 +911,58 @@ public final class ReportWriter {
                 }
                 Optional<Run> two = shapes.get(lang, impl, "2", 2);
                 Optional<Run> ten = shapes.get(lang, impl, "2", 10);
-                b.append("| ").append(impl).append(lang.equals("c") ? " (C)" : " (Java)").append(" | ")
-                        .append(num(one.get().perSecond() / 1e6)).append(" | ")
-                        .append(two.map(r -> num(r.perSecond() / 1e6)).orElse("–")).append(" | ")
-                        .append(ten.map(r -> num(r.perSecond() / 1e6)).orElse("–")).append(" | ")
-                        .append(two.map(r -> x(r.perSecond() / one.get().perSecond())).orElse("–")).append(" | ")
-                        .append(ten.map(r -> x(r.perSecond() / one.get().perSecond())).orElse("–")).append(" |\n");
+                b.append("| ")
+                        .append(impl)
+                        .append(lang.equals("c") ? " (C)" : " (Java)")
+                        .append(" | ")
+                        .append(num(one.get().perSecond() / 1e6))
+                        .append(" | ")
+                        .append(two.map(r -> num(r.perSecond() / 1e6)).orElse("–"))
+                        .append(" | ")
+                        .append(ten.map(r -> num(r.perSecond() / 1e6)).orElse("–"))
+                        .append(" | ")
+                        .append(two.map(r -> x(r.perSecond() / one.get().perSecond()))
+                                .orElse("–"))
+                        .append(" | ")
+                        .append(ten.map(r -> x(r.perSecond() / one.get().perSecond()))
+                                .orElse("–"))
+                        .append(" |\n");
             }
         }
         b.append("\n### Vec3 memory (N live 12-byte blocks)\n\n");
         b.append("| bucket | RSS growth MB | gmalloc committed MB |\n|---|---:|---:|\n");
-        for (String[] v : new String[][] {{"vec3", "dedicated Vec3 bucket (stride 12)"}, {"gmalloc", "general 16-byte bucket (gmalloc(12))"}}) {
+        for (String[] v : new String[][] {
+            {"vec3", "dedicated Vec3 bucket (stride 12)"}, {"gmalloc", "general 16-byte bucket (gmalloc(12))"}
+        }) {
             Optional<Run> r = shapes.get("java", v[0], "vec3", 1);
-            b.append("| ").append(v[1]).append(" | ").append(r.map(x -> num(x.growthMb())).orElse("–")).append(" | ")
-                    .append(r.map(x -> num(x.committedMb())).orElse("–")).append(" |\n");
+            b.append("| ")
+                    .append(v[1])
+                    .append(" | ")
+                    .append(r.map(x -> num(x.growthMb())).orElse("–"))
+                    .append(" | ")
+                    .append(r.map(x -> num(x.committedMb())).orElse("–"))
+                    .append(" |\n");
         }
 
         b.append("\n## Native reference figures (C, N = 100 M, recorded 2026-11-25 on this machine kind)\n\n");
         b.append("| shape | glibc | jemalloc | mimalloc | seed's C gmalloc |\n|---|---|---|---|---|\n");
-        b.append("| 1: alloc N, touch, free all | ~5.3 s, 3815 MB | 1.6 s, 1551 MB | 0.68 s, 769 MB | 2.4–9.6 s, 2816 MB |\n");
+        b.append(
+                "| 1: alloc N, touch, free all | ~5.3 s, 3815 MB | 1.6 s, 1551 MB | 0.68 s, 769 MB | 2.4–9.6 s, 2816 MB |\n");
         b.append("| 2: 2 threads × N/2, no frees | 3.3 s | 0.57 s | 0.25 s | 0.77 s |\n");
         b.append("| 3: 1 M × {500 alloc, 500 free} | 3.6 s | 2.9 s | 1.4–1.6 s | 5.6 s |\n\n");
         b.append("The targets above compare against the native figures of *this* run, not this table.\n");
 
         b.append("\n## Notes\n\n");
-        b.append("- Noise: the machine is shared (load average above); JMH error bars are 99.9 % intervals where there were "
-                + "enough samples. Treat differences under ~10 % as noise in `quick` mode.\n");
+        b.append(
+                "- Noise: the machine is shared (load average above); JMH error bars are 99.9 % intervals where there were "
+                        + "enough samples. Treat differences under ~10 % as noise in `quick` mode.\n");
         b.append("- gmalloc runs with all of its checks on (docs/design.md §6: no guarantee is traded for speed).\n");
         if (!shapes.failed().isEmpty()) {
             b.append("- Failed scenario processes: ");
-            b.append(String.join("; ", shapes.failed().stream().map(f -> "`" + f + "`").toList())).append('\n');
+            b.append(String.join(
+                            "; ",
+                            shapes.failed().stream().map(f -> "`" + f + "`").toList()))
+                    .append('\n');
         }
         if (jmh.isEmpty()) {
             b.append("- No JMH results in this run.\n");
@@ -753,12 +973,21 @@ public final class ReportWriter {
     private static void targetTable(StringBuilder b, List<Target> targets) {
         b.append("| target | goal | measured | verdict |\n|---|---|---|---|\n");
         for (Target t : targets) {
-            b.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
-                    .append(" | ").append(t.verdict().text).append(" |\n");
+            b.append("| ")
+                    .append(t.name())
+                    .append(" | ")
+                    .append(t.goal())
+                    .append(" | ")
+                    .append(t.measured())
+                    .append(" | ")
+                    .append(t.verdict().text)
+                    .append(" |\n");
         }
         if (targets.stream().anyMatch(t -> t.measured().contains(NOISY))) {
-            b.append("\n").append(NOISY).append(" a JMH score in this ratio has a 99.9 % error above half its value "
-                    + "(other load on the machine): read that ratio as noise.\n");
+            b.append("\n")
+                    .append(NOISY)
+                    .append(" a JMH score in this ratio has a 99.9 % error above half its value "
+                            + "(other load on the machine): read that ratio as noise.\n");
         }
     }
 
@@ -772,41 +1001,70 @@ public final class ReportWriter {
         if (jmh.score("PeerBenchmark", "gmalloc").isPresent()) {
             b.append("![Java peers, 8 B](docs/").append(name).append("-peers.png)\n\n");
         }
-        b.append("Measured by `").append(m("command")).append("` on ").append(m("date")).append(": ").append(m("cpu"))
-                .append(", ").append(m("jdk").trim()).append(". Every ratio is gmalloc ÷ an anchor measured in the same run; "
-                + "anchors are glibc, jemalloc and mimalloc called through FFM (`Linker.Option.critical(false)`) and the same "
-                + "allocators in native C (`bench/native/shapes.c`). Full tables: [docs/benchmarks.md](docs/benchmarks.md)"
-                + (fullShapes ? "; the shapes at the seed's sizes (N = 100 M): [docs/benchmarks-full.md](docs/benchmarks-full.md)" : "")
-                + ".\n\n");
+        b.append("Measured by `")
+                .append(m("command"))
+                .append("` on ")
+                .append(m("date"))
+                .append(": ")
+                .append(m("cpu"))
+                .append(", ")
+                .append(m("jdk").trim())
+                .append(". Every ratio is gmalloc ÷ an anchor measured in the same run; "
+                        + "anchors are glibc, jemalloc and mimalloc called through FFM (`Linker.Option.critical(false)`) and the same "
+                        + "allocators in native C (`bench/native/shapes.c`). Full tables: [docs/benchmarks.md](docs/benchmarks.md)"
+                        + (fullShapes
+                                ? "; the shapes at the seed's sizes (N = 100 M): [docs/benchmarks-full.md](docs/benchmarks-full.md)"
+                                : "")
+                        + ".\n\n");
         long met = targets.stream().filter(t -> t.verdict() == Verdict.MET).count();
-        long missed = targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
-        long inconclusive = targets.stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).count();
-        b.append("docs/design.md §6 targets: ").append(met).append(" met, ").append(missed).append(" missed, ")
-                .append(inconclusive).append(" inconclusive, ").append(targets.size() - met - missed - inconclusive)
+        long missed =
+                targets.stream().filter(t -> t.verdict() == Verdict.MISSED).count();
+        long inconclusive = targets.stream()
+                .filter(t -> t.verdict() == Verdict.INCONCLUSIVE)
+                .count();
+        b.append("docs/design.md §6 targets: ")
+                .append(met)
+                .append(" met, ")
+                .append(missed)
+                .append(" missed, ")
+                .append(inconclusive)
+                .append(" inconclusive, ")
+                .append(targets.size() - met - missed - inconclusive)
                 .append(" not measured in this run.\n\n");
         targetTable(b, targets);
         if (seedSize != null) {
-            List<Target> seed = seedSize.targets().stream().filter(t -> t.verdict() != Verdict.NA).toList();
-            b.append("\nThe shapes again at the seed's sizes (").append(seedSize.m("sizes")).append("; `")
-                    .append(seedSize.m("command")).append("` with `BENCH_SKIP=jmh`, ").append(seedSize.m("date"))
+            List<Target> seed = seedSize.targets().stream()
+                    .filter(t -> t.verdict() != Verdict.NA)
+                    .toList();
+            b.append("\nThe shapes again at the seed's sizes (")
+                    .append(seedSize.m("sizes"))
+                    .append("; `")
+                    .append(seedSize.m("command"))
+                    .append("` with `BENCH_SKIP=jmh`, ")
+                    .append(seedSize.m("date"))
                     .append(", [docs/benchmarks-full.md](docs/benchmarks-full.md)):\n\n");
             targetTable(b, seed);
         }
-        b.append("\nThe machine was shared while measuring (load average ").append(m("loadStart")).append(" → ")
-                .append(m("loadEnd")).append("); treat differences under ~10 % as noise.");
+        b.append("\nThe machine was shared while measuring (load average ")
+                .append(m("loadStart"))
+                .append(" → ")
+                .append(m("loadEnd"))
+                .append("); treat differences under ~10 % as noise.");
         if (findings) {
             b.append(" Profiling notes on the misses and proposals for the runtime: "
                     + "[docs/perf-findings.md](docs/perf-findings.md).");
         }
         b.append("\n\n");
         b.append("### Reproduce\n\n```sh\n");
-        b.append("bench/run quick   # a few minutes: JMH + the seed shapes at N = 10 M; writes docs/benchmarks.md and the charts\n");
+        b.append(
+                "bench/run quick   # a few minutes: JMH + the seed shapes at N = 10 M; writes docs/benchmarks.md and the charts\n");
         b.append("bench/run full    # the seed's sizes (N = 100 M, 1 M rounds); much longer\n");
         b.append("bench/run smoke   # CI check (< 3 min): everything at tiny sizes, no timing assertion\n```\n\n");
-        b.append("Needs JDK 25 (found like `./mvnw` does) and, for native figures, gcc. As root with apt-get the runner installs "
-                + "`libjemalloc2` and `libmimalloc2.0`; otherwise rows for a missing allocator say \"skipped\". "
-                + "`BENCH_JMH_INCLUDE=Pair BENCH_JMH_ARGS='-prof gc' bench/run quick` narrows or profiles the JMH part; a narrowed "
-                + "run (or a smoke run) writes its report under `bench/out/` only and leaves the published one alone.\n");
+        b.append(
+                "Needs JDK 25 (found like `./mvnw` does) and, for native figures, gcc. As root with apt-get the runner installs "
+                        + "`libjemalloc2` and `libmimalloc2.0`; otherwise rows for a missing allocator say \"skipped\". "
+                        + "`BENCH_JMH_INCLUDE=Pair BENCH_JMH_ARGS='-prof gc' bench/run quick` narrows or profiles the JMH part; a narrowed "
+                        + "run (or a smoke run) writes its report under `bench/out/` only and leaves the published one alone.\n");
         return b.toString();
     }
 }

@@ -20,8 +20,18 @@ final class ScenarioResults {
      * @param committedMb gmalloc's own committed bytes in MB, NaN for the other allocators
      * @param reps how many processes
      */
-    record Run(String lang, String impl, String shape, long n, int threads, double seconds, double cpuSeconds,
-            double growthMb, double wall, double committedMb, int reps) {
+    record Run(
+            String lang,
+            String impl,
+            String shape,
+            long n,
+            int threads,
+            double seconds,
+            double cpuSeconds,
+            double growthMb,
+            double wall,
+            double committedMb,
+            int reps) {
         /** Allocations (or rounds, for shape 3) per second. */
         double perSecond() {
             return n / seconds;
@@ -47,8 +57,15 @@ final class ScenarioResults {
                         kv.put(token.substring(0, eq), token.substring(eq + 1));
                     }
                 }
-                r.byKey.computeIfAbsent(key(kv.get("lang"), kv.get("impl"), kv.get("shape"), Integer.parseInt(kv.get("threads"))),
-                        k -> new ArrayList<>()).add(kv);
+                r.byKey
+                        .computeIfAbsent(
+                                key(
+                                        kv.get("lang"),
+                                        kv.get("impl"),
+                                        kv.get("shape"),
+                                        Integer.parseInt(kv.get("threads"))),
+                                k -> new ArrayList<>())
+                        .add(kv);
             }
         }
         return r;
@@ -72,14 +89,27 @@ final class ScenarioResults {
             return Optional.empty();
         }
         Map<String, String> first = runs.get(0);
-        return Optional.of(new Run(lang, impl, shape, Long.parseLong(first.get("n")), threads,
-                median(runs, "seconds"), median(runs, "cpuSeconds"), median(runs, "growthMb"), median(runs, "wall"), median(runs, "committedMb"),
+        return Optional.of(new Run(
+                lang,
+                impl,
+                shape,
+                Long.parseLong(first.get("n")),
+                threads,
+                median(runs, "seconds"),
+                median(runs, "cpuSeconds"),
+                median(runs, "growthMb"),
+                median(runs, "wall"),
+                median(runs, "committedMb"),
                 runs.size()));
     }
 
     private static double median(List<Map<String, String>> runs, String field) {
-        double[] v = runs.stream().map(m -> m.get(field)).filter(s -> s != null).mapToDouble(Double::parseDouble)
-                .sorted().toArray();
+        double[] v = runs.stream()
+                .map(m -> m.get(field))
+                .filter(s -> s != null)
+                .mapToDouble(Double::parseDouble)
+                .sorted()
+                .toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

@@ -21,61 +21,66 @@ interface RawAllocator {
      */
     static RawAllocator named(String name) {
         return switch (name) {
-            case "gmalloc" -> new RawAllocator() {
-                @Override
-                public long malloc(long size) {
-                    return GMalloc.gmalloc(size);
-                }
+            case "gmalloc" ->
+                new RawAllocator() {
+                    @Override
+                    public long malloc(long size) {
+                        return GMalloc.gmalloc(size);
+                    }
 
-                @Override
-                public void free(long address) {
-                    GMalloc.gfree(address);
-                }
-            };
-            case "glibc" -> new RawAllocator() {
-                @Override
-                public long malloc(long size) {
-                    return Glibc.mallocCritical(size);
-                }
+                    @Override
+                    public void free(long address) {
+                        GMalloc.gfree(address);
+                    }
+                };
+            case "glibc" ->
+                new RawAllocator() {
+                    @Override
+                    public long malloc(long size) {
+                        return Glibc.mallocCritical(size);
+                    }
 
-                @Override
-                public void free(long address) {
-                    Glibc.freeCritical(address);
-                }
-            };
-            case "jemalloc" -> new RawAllocator() {
-                @Override
-                public long malloc(long size) {
-                    return Jemalloc.malloc(size);
-                }
+                    @Override
+                    public void free(long address) {
+                        Glibc.freeCritical(address);
+                    }
+                };
+            case "jemalloc" ->
+                new RawAllocator() {
+                    @Override
+                    public long malloc(long size) {
+                        return Jemalloc.malloc(size);
+                    }
 
-                @Override
-                public void free(long address) {
-                    Jemalloc.free(address);
-                }
-            };
-            case "mimalloc" -> new RawAllocator() {
-                @Override
-                public long malloc(long size) {
-                    return Mimalloc.malloc(size);
-                }
+                    @Override
+                    public void free(long address) {
+                        Jemalloc.free(address);
+                    }
+                };
+            case "mimalloc" ->
+                new RawAllocator() {
+                    @Override
+                    public long malloc(long size) {
+                        return Mimalloc.malloc(size);
+                    }
 
-                @Override
-                public void free(long address) {
-                    Mimalloc.free(address);
-                }
-            };
-            case "vec3" -> new RawAllocator() {
-                @Override
-                public long malloc(long size) {
-                    return Vec3Bucket.alloc();
-                }
+                    @Override
+                    public void free(long address) {
+                        Mimalloc.free(address);
+                    }
+                };
+            case "vec3" ->
+                new RawAllocator() {
+                    @Override
+                    public long malloc(long size) {
+                        return Vec3Bucket.alloc();
+                    }
 
-                @Override
-                public void free(long address) {
-                    Vec3Bucket.free(address);
-                }
-            };
+                    @Override
+                    public void free(long address) {
+                        Vec3Bucket.free(address);
+                    }
+                };
             default -> throw new IllegalArgumentException("unknown allocator: " + name);
         };
     }

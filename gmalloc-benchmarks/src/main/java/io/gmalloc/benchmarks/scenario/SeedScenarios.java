@@ -39,7 +39,9 @@ public final class SeedScenarios {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU nanoseconds spent by the threads that ran the shape (JIT and GC threads excluded). */
-    private static final java.util.concurrent.atomic.AtomicLong WORK_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong WORK_CPU_NANOS =
+            new java.util.concurrent.atomic.AtomicLong();
+
     @SuppressWarnings("restricted") // touches blocks the scenario itself allocated
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
@@ -87,13 +89,26 @@ public final class SeedScenarios {
         double cpuSeconds = WORK_CPU_NANOS.get() / 1e9;
         long hwm = statusKb("VmHWM");
         double growthMb = (hwm - startRss - pointerBytes / 1024) / 1024.0;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
                 "RESULT lang=java impl=%s shape=%s n=%d threads=%d seconds=%.4f cpuSeconds=%.4f startRssKb=%d hwmKb=%d growthMb=%.1f checksum=%d",
-                impl, shape, n, shape.equals("2") ? threads : 1, seconds, cpuSeconds, startRss, hwm, growthMb, checksum));
+                impl,
+                shape,
+                n,
+                shape.equals("2") ? threads : 1,
+                seconds,
+                cpuSeconds,
+                startRss,
+                hwm,
+                growthMb,
+                checksum));
         if (impl.equals("gmalloc") || impl.equals("vec3")) {
             GMallocStats stats = GMalloc.stats();
-            line.append(String.format(Locale.ROOT, " reservedMb=%.1f committedMb=%.1f",
-                    stats.reservedBytes() / 1048576.0, stats.committedBytes() / 1048576.0));
+            line.append(String.format(
+                    Locale.ROOT,
+                    " reservedMb=%.1f committedMb=%.1f",
+                    stats.reservedBytes() / 1048576.0,
+                    stats.committedBytes() / 1048576.0));
         }
         System.out.println(line);
     }
@@ -181,7 +196,8 @@ public final class SeedScenarios {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(key + ":")) {
-                    return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]);
+                    return Long.parseLong(
+                            line.substring(key.length() + 1).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -24,8 +24,8 @@ class PartialRunTest {
 
     @Test
     void smokeNeverPublishes() {
-        assertThat(ReportWriter.partialRun(meta("smoke", "", ""), "benchmarks")).hasValueSatisfying(
-                why -> assertThat(why).contains("smoke"));
+        assertThat(ReportWriter.partialRun(meta("smoke", "", ""), "benchmarks"))
+                .hasValueSatisfying(why -> assertThat(why).contains("smoke"));
     }
 
     @Test
@@ -38,14 +38,18 @@ class PartialRunTest {
     void anySkippedPartIsPartial() {
         assertThat(ReportWriter.partialRun(meta("quick", "", "scenarios,native"), "benchmarks"))
                 .hasValueSatisfying(why -> assertThat(why).contains("BENCH_SKIP=scenarios,native"));
-        assertThat(ReportWriter.partialRun(meta("full", "", "jmh"), "benchmarks")).isPresent();
+        assertThat(ReportWriter.partialRun(meta("full", "", "jmh"), "benchmarks"))
+                .isPresent();
     }
 
     @Test
     void theSeedSizeShapesReportIsTheOneNarrowedRunThatPublishes() {
-        assertThat(ReportWriter.partialRun(meta("full", "", "jmh"), "benchmarks-full")).isEmpty();
-        assertThat(ReportWriter.partialRun(meta("quick", "", "jmh"), "benchmarks-full")).isPresent();
-        assertThat(ReportWriter.partialRun(meta("full", "", "jmh,native"), "benchmarks-full")).isPresent();
+        assertThat(ReportWriter.partialRun(meta("full", "", "jmh"), "benchmarks-full"))
+                .isEmpty();
+        assertThat(ReportWriter.partialRun(meta("quick", "", "jmh"), "benchmarks-full"))
+                .isPresent();
+        assertThat(ReportWriter.partialRun(meta("full", "", "jmh,native"), "benchmarks-full"))
+                .isPresent();
     }
 
     @Test

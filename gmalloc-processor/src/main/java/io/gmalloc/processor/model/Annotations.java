@@ -20,7 +20,8 @@ public final class Annotations {
      */
     public static AnnotationMirror find(Element element, String qualifiedName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+            if (((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
                     .contentEquals(qualifiedName)) {
                 return mirror;
             }

@@ -95,7 +95,9 @@ public record FieldModel(String name, FieldType type, long offsetBytes, long pad
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))
+            if (Character.isUpperCase(c)
+                    && i > 0
+                    && !Character.isUpperCase(name.charAt(i - 1))
                     && name.charAt(i - 1) != '_') {
                 out.append('_');
             }

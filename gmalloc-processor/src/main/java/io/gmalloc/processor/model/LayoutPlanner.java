@@ -25,7 +25,8 @@ public final class LayoutPlanner {
                 throw new IllegalArgumentException("member " + name + ": size must be positive: " + sizeBytes);
             }
             if (alignment <= 0 || Long.bitCount(alignment) != 1) {
-                throw new IllegalArgumentException("member " + name + ": alignment must be a power of two: " + alignment);
+                throw new IllegalArgumentException(
+                        "member " + name + ": alignment must be a power of two: " + alignment);
             }
         }
     }
@@ -42,7 +43,11 @@ public final class LayoutPlanner {
      * @param trailingPaddingBytes padding bytes after the last member, up to {@code sizeBytes}
      */
     public record Plan(
-            List<Long> offsets, long sizeBytes, long alignment, List<Long> paddingBeforeBytes, long trailingPaddingBytes) {
+            List<Long> offsets,
+            long sizeBytes,
+            long alignment,
+            List<Long> paddingBeforeBytes,
+            long trailingPaddingBytes) {
         /** Copies the lists. */
         public Plan {
             offsets = List.copyOf(offsets);

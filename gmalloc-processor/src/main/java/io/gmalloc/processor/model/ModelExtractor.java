@@ -158,8 +158,8 @@ public final class ModelExtractor {
                 int constants = (int) declared.getEnclosedElements().stream()
                         .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
                         .count();
-                return new FieldType(FieldKind.ENUM, null, new EnumModel(recordRef(declared), constants), n, false,
-                        false);
+                return new FieldType(
+                        FieldKind.ENUM, null, new EnumModel(recordRef(declared), constants), n, false, false);
             }
             if (utf8 != null) {
                 return new FieldType(FieldKind.UTF8, null, null, Annotations.intValue(utf8), false, false);

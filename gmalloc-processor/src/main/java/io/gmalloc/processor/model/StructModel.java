@@ -46,14 +46,24 @@ public record StructModel(
      */
     public static StructModel place(RecordRef type, List<Declared> components) {
         LayoutPlanner.Plan plan = LayoutPlanner.plan(components.stream()
-                .map(c -> new LayoutPlanner.Member(c.name(), c.type().sizeBytes(), c.type().alignment()))
+                .map(c -> new LayoutPlanner.Member(
+                        c.name(), c.type().sizeBytes(), c.type().alignment()))
                 .toList());
         List<FieldModel> placed = new ArrayList<>(components.size());
         for (int i = 0; i < components.size(); i++) {
             Declared c = components.get(i);
-            placed.add(new FieldModel(c.name(), c.type(), plan.offsets().get(i), plan.paddingBeforeBytes().get(i)));
+            placed.add(new FieldModel(
+                    c.name(),
+                    c.type(),
+                    plan.offsets().get(i),
+                    plan.paddingBeforeBytes().get(i)));
         }
-        return new StructModel(type, placed, plan.sizeBytes(), plan.alignment(), plan.paddingBeforeBytes(),
+        return new StructModel(
+                type,
+                placed,
+                plan.sizeBytes(),
+                plan.alignment(),
+                plan.paddingBeforeBytes(),
                 plan.trailingPaddingBytes());
     }
 }

@@ -85,7 +85,9 @@ final class Access {
     static ClassName className(RecordRef ref) {
         List<String> names = ref.simpleNames();
         return ClassName.get(
-                ref.packageName(), names.getFirst(), names.subList(1, names.size()).toArray(String[]::new));
+                ref.packageName(),
+                names.getFirst(),
+                names.subList(1, names.size()).toArray(String[]::new));
     }
 
     String helper(StructModel nested) {
@@ -132,12 +134,16 @@ final class Access {
         CodeBlock element = switch (type.kind()) {
             case STRUCT -> CodeBlock.of("$L$$LAYOUT", helper(type.struct()));
             case UTF8 -> CodeBlock.of("$T.JAVA_BYTE", VALUE_LAYOUT);
-            case ENUM -> CodeBlock.of(
-                    "$T.$L", VALUE_LAYOUT, type.enumType().sizeBytes() == 1 ? "JAVA_BYTE" : "JAVA_SHORT");
-            default -> type.bigEndian()
-                    ? CodeBlock.of("$T.$L.withOrder($T.BIG_ENDIAN)",
-                            VALUE_LAYOUT, type.kind().layoutConstant(), BYTE_ORDER)
-                    : CodeBlock.of("$T.$L", VALUE_LAYOUT, type.kind().layoutConstant());
+            case ENUM ->
+                CodeBlock.of("$T.$L", VALUE_LAYOUT, type.enumType().sizeBytes() == 1 ? "JAVA_BYTE" : "JAVA_SHORT");
+            default ->
+                type.bigEndian()
+                        ? CodeBlock.of(
+                                "$T.$L.withOrder($T.BIG_ENDIAN)",
+                                VALUE_LAYOUT,
+                                type.kind().layoutConstant(),
+                                BYTE_ORDER)
+                        : CodeBlock.of("$T.$L", VALUE_LAYOUT, type.kind().layoutConstant());
         };
         if (type.length() > 0) {
             element = CodeBlock.of("$T.sequenceLayout($LL, $L)", MEMORY_LAYOUT, type.length(), element);
@@ -161,11 +167,18 @@ final class Access {
             case STRUCT -> CodeBlock.of("load$$$L($L)", helper(type.struct()), at);
             case BOOLEAN -> CodeBlock.of("MEMORY$$.get($T.JAVA_BYTE, $L) != 0", VALUE_LAYOUT, at);
             case UTF8 -> CodeBlock.of("utf8$$read($L, $L)", at, type.length());
-            case ENUM -> type.enumType().sizeBytes() == 1
-                    ? CodeBlock.of("enum$$$L(Byte.toUnsignedInt(MEMORY$$.get($T.JAVA_BYTE, $L)))",
-                            helper(type.enumType()), VALUE_LAYOUT, at)
-                    : CodeBlock.of("enum$$$L(Short.toUnsignedInt(MEMORY$$.get($T.JAVA_SHORT_UNALIGNED, $L)))",
-                            helper(type.enumType()), VALUE_LAYOUT, at);
+            case ENUM ->
+                type.enumType().sizeBytes() == 1
+                        ? CodeBlock.of(
+                                "enum$$$L(Byte.toUnsignedInt(MEMORY$$.get($T.JAVA_BYTE, $L)))",
+                                helper(type.enumType()),
+                                VALUE_LAYOUT,
+                                at)
+                        : CodeBlock.of(
+                                "enum$$$L(Short.toUnsignedInt(MEMORY$$.get($T.JAVA_SHORT_UNALIGNED, $L)))",
+                                helper(type.enumType()),
+                                VALUE_LAYOUT,
+                                at);
             default -> CodeBlock.of("MEMORY$$.get($L, $L)", accessLayout(type), at);
         };
     }
@@ -176,28 +189,41 @@ final class Access {
      */
     CodeBlock writeElement(FieldType type, CodeBlock at, CodeBlock value, String component) {
         return switch (type.kind()) {
-            case STRUCT -> CodeBlock.builder()
-                    .addStatement("store$$$L($L, $L)", helper(type.struct()), at, value)
-                    .build();
-            case BOOLEAN -> CodeBlock.builder()
-                    .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) ($L ? 1 : 0))", VALUE_LAYOUT, at, value)
-                    .build();
-            case UTF8 -> CodeBlock.builder()
-                    .addStatement("utf8$$write($L, utf8$$encode($S, $L, $L), $L)",
-                            at, component, value, type.length(), type.length())
-                    .build();
-            case ENUM -> type.enumType().sizeBytes() == 1
-                    ? CodeBlock.builder()
-                            .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) $L.ordinal())",
-                                    VALUE_LAYOUT, at, value)
-                            .build()
-                    : CodeBlock.builder()
-                            .addStatement("MEMORY$$.set($T.JAVA_SHORT_UNALIGNED, $L, (short) $L.ordinal())",
-                                    VALUE_LAYOUT, at, value)
-                            .build();
-            default -> CodeBlock.builder()
-                    .addStatement("MEMORY$$.set($L, $L, $L)", accessLayout(type), at, value)
-                    .build();
+            case STRUCT ->
+                CodeBlock.builder()
+                        .addStatement("store$$$L($L, $L)", helper(type.struct()), at, value)
+                        .build();
+            case BOOLEAN ->
+                CodeBlock.builder()
+                        .addStatement("MEMORY$$.set($T.JAVA_BYTE, $L, (byte) ($L ? 1 : 0))", VALUE_LAYOUT, at, value)
+                        .build();
+            case UTF8 ->
+                CodeBlock.builder()
+                        .addStatement(
+                                "utf8$$write($L, utf8$$encode($S, $L, $L), $L)",
+                                at,
+                                component,
+                                value,
+                                type.length(),
+                                type.length())
+                        .build();
+            case ENUM ->
+                type.enumType().sizeBytes() == 1
+                        ? CodeBlock.builder()
+                                .addStatement(
+                                        "MEMORY$$.set($T.JAVA_BYTE, $L, (byte) $L.ordinal())", VALUE_LAYOUT, at, value)
+                                .build()
+                        : CodeBlock.builder()
+                                .addStatement(
+                                        "MEMORY$$.set($T.JAVA_SHORT_UNALIGNED, $L, (short) $L.ordinal())",
+                                        VALUE_LAYOUT,
+                                        at,
+                                        value)
+                                .build();
+            default ->
+                CodeBlock.builder()
+                        .addStatement("MEMORY$$.set($L, $L, $L)", accessLayout(type), at, value)
+                        .build();
         };
     }
 
@@ -216,7 +242,9 @@ final class Access {
     CodeBlock write(FieldModel field, CodeBlock at, CodeBlock value) {
         FieldType type = field.type();
         if (type.isArray()) {
-            return CodeBlock.builder().addStatement("write$$$L($L, $L)", arrayHelper(type), at, value).build();
+            return CodeBlock.builder()
+                    .addStatement("write$$$L($L, $L)", arrayHelper(type), at, value)
+                    .build();
         }
         return writeElement(type, at, value, field.name());
     }
@@ -234,7 +262,9 @@ final class Access {
             code.addStatement("length$$($S, $L.length, $L)", field.name(), value, type.length());
             if (type.kind() == FieldKind.STRUCT) {
                 code.beginControlFlow("for ($T element : $L)", elementType(type), value)
-                        .addStatement("$T.requireNonNull(element, $S)", OBJECTS,
+                        .addStatement(
+                                "$T.requireNonNull(element, $S)",
+                                OBJECTS,
                                 "component '" + field.name() + "' has a null element")
                         .add(nestedCheck(type.struct(), CodeBlock.of("element")))
                         .endControlFlow();
@@ -243,11 +273,13 @@ final class Access {
         }
         switch (type.kind()) {
             case UTF8 -> code.addStatement("utf8$$encode($S, $L, $L)", field.name(), value, type.length());
-            case ENUM -> code.addStatement("$T.requireNonNull($L, $S)", OBJECTS, value,
-                    "component '" + field.name() + "' is null");
-            case STRUCT -> code.addStatement("$T.requireNonNull($L, $S)", OBJECTS, value,
-                            "component '" + field.name() + "' is null")
-                    .add(nestedCheck(type.struct(), value));
+            case ENUM ->
+                code.addStatement(
+                        "$T.requireNonNull($L, $S)", OBJECTS, value, "component '" + field.name() + "' is null");
+            case STRUCT ->
+                code.addStatement(
+                                "$T.requireNonNull($L, $S)", OBJECTS, value, "component '" + field.name() + "' is null")
+                        .add(nestedCheck(type.struct(), value));
             default -> {
                 // any primitive value fits
             }
@@ -261,7 +293,10 @@ final class Access {
             return CodeBlock.of("");
         }
         return CodeBlock.builder()
-                .addStatement("$T.requireNonNull($L, $S)", OBJECTS, value,
+                .addStatement(
+                        "$T.requireNonNull($L, $S)",
+                        OBJECTS,
+                        value,
                         "component '" + field.name() + "' cannot hold a null element")
                 .add(nestedCheck(field.struct(), value))
                 .build();
@@ -269,7 +304,9 @@ final class Access {
 
     private CodeBlock nestedCheck(StructModel nested, CodeBlock value) {
         return fallible(nested)
-                ? CodeBlock.builder().addStatement("check$$$L($L)", helper(nested), value).build()
+                ? CodeBlock.builder()
+                        .addStatement("check$$$L($L)", helper(nested), value)
+                        .build()
                 : CodeBlock.of("");
     }
 
@@ -312,32 +349,50 @@ final class Access {
             FieldType type = field.type();
             if (type.bigEndian()) {
                 String name = type.kind().name() + "$BE";
-                specs.putIfAbsent("1" + name, FieldSpec.builder(ofLayout(type.kind()), name, PRIVATE_CONSTANT)
-                        .addJavadoc(Javadoc.of("{@code " + type.kind().javaName() + "} in big-endian order, "
-                                + "for accessors of {@code @BigEndian} components.\n", Javadoc.MEMBER))
-                        .initializer("$T.$L.withOrder($T.BIG_ENDIAN)",
-                                VALUE_LAYOUT, type.kind().accessLayoutConstant(), BYTE_ORDER)
-                        .build());
+                specs.putIfAbsent(
+                        "1" + name,
+                        FieldSpec.builder(ofLayout(type.kind()), name, PRIVATE_CONSTANT)
+                                .addJavadoc(Javadoc.of(
+                                        "{@code " + type.kind().javaName() + "} in big-endian order, "
+                                                + "for accessors of {@code @BigEndian} components.\n",
+                                        Javadoc.MEMBER))
+                                .initializer(
+                                        "$T.$L.withOrder($T.BIG_ENDIAN)",
+                                        VALUE_LAYOUT,
+                                        type.kind().accessLayoutConstant(),
+                                        BYTE_ORDER)
+                                .build());
             }
             if (type.kind() == FieldKind.ENUM) {
                 String name = helper(type.enumType()) + "$VALUES";
-                specs.putIfAbsent("3" + name, FieldSpec.builder(
-                                ArrayTypeName.of(elementType(type)), name, PRIVATE_CONSTANT)
-                        .addJavadoc(Javadoc.of("The constants of {@code " + type.enumType().type().canonicalName()
-                                + "}, by ordinal (read once: {@code values()} copies).\n", Javadoc.MEMBER))
-                        .initializer("$T.values()", elementType(type))
-                        .build());
+                specs.putIfAbsent(
+                        "3" + name,
+                        FieldSpec.builder(ArrayTypeName.of(elementType(type)), name, PRIVATE_CONSTANT)
+                                .addJavadoc(Javadoc.of(
+                                        "The constants of {@code "
+                                                + type.enumType().type().canonicalName()
+                                                + "}, by ordinal (read once: {@code values()} copies).\n",
+                                        Javadoc.MEMBER))
+                                .initializer("$T.values()", elementType(type))
+                                .build());
             }
         }
         for (FieldModel field : model.struct().fields()) {
             if (field.type().atomic()) {
                 String name = field.kind().name() + "$ATOMIC";
-                specs.putIfAbsent("2" + name, FieldSpec.builder(VAR_HANDLE, name, PRIVATE_CONSTANT)
-                        .addJavadoc(Javadoc.of("Volatile and atomic access to a naturally aligned {@code "
-                                + field.kind().javaName() + "} at an absolute address in {@code MEMORY$}.\n",
-                                Javadoc.MEMBER))
-                        .initializer("$T.$L.varHandle()", VALUE_LAYOUT, field.kind().layoutConstant())
-                        .build());
+                specs.putIfAbsent(
+                        "2" + name,
+                        FieldSpec.builder(VAR_HANDLE, name, PRIVATE_CONSTANT)
+                                .addJavadoc(Javadoc.of(
+                                        "Volatile and atomic access to a naturally aligned {@code "
+                                                + field.kind().javaName()
+                                                + "} at an absolute address in {@code MEMORY$}.\n",
+                                        Javadoc.MEMBER))
+                                .initializer(
+                                        "$T.$L.varHandle()",
+                                        VALUE_LAYOUT,
+                                        field.kind().layoutConstant())
+                                .build());
             }
         }
         return new ArrayList<>(specs.values());
@@ -384,14 +439,19 @@ final class Access {
         }
         for (StructModel nested : model.nestedStructs()) {
             if (fallible(nested)) {
-                methods.put("check$" + helper(nested), MethodSpec.methodBuilder("check$" + helper(nested))
-                        .addModifiers(PRIVATE_HELPER)
-                        .addParameter(className(nested.type()), "value")
-                        .addJavadoc(Javadoc.of("Throws if a nested {@code " + nested.type().simpleName()
-                                + "} cannot be stored, before anything is written.\n\n"
-                                + "@param value the record to check\n", Javadoc.MEMBER))
-                        .addCode(checkAll(nested, "value"))
-                        .build());
+                methods.put(
+                        "check$" + helper(nested),
+                        MethodSpec.methodBuilder("check$" + helper(nested))
+                                .addModifiers(PRIVATE_HELPER)
+                                .addParameter(className(nested.type()), "value")
+                                .addJavadoc(Javadoc.of(
+                                        "Throws if a nested {@code "
+                                                + nested.type().simpleName()
+                                                + "} cannot be stored, before anything is written.\n\n"
+                                                + "@param value the record to check\n",
+                                        Javadoc.MEMBER))
+                                .addCode(checkAll(nested, "value"))
+                                .build());
             }
         }
         return new ArrayList<>(methods.values());
@@ -404,9 +464,11 @@ final class Access {
                 .returns(ArrayTypeName.of(element))
                 .addParameter(long.class, "at")
                 .addParameter(int.class, "length")
-                .addJavadoc(Javadoc.of("Copies {@code length} {@code " + element + "} elements at {@code at} into "
-                        + "a new array.\n\n@param at address of element 0\n@param length element count\n"
-                        + "@return the copy\n", Javadoc.MEMBER));
+                .addJavadoc(Javadoc.of(
+                        "Copies {@code length} {@code " + element + "} elements at {@code at} into "
+                                + "a new array.\n\n@param at address of element 0\n@param length element count\n"
+                                + "@return the copy\n",
+                        Javadoc.MEMBER));
         if (type.kind() == FieldKind.BOOLEAN || type.kind() == FieldKind.STRUCT) {
             long stride = type.elementSizeBytes();
             read.addStatement("$T[] array = new $T[length]", element, element)
@@ -428,8 +490,10 @@ final class Access {
                 .addModifiers(PRIVATE_HELPER)
                 .addParameter(long.class, "at")
                 .addParameter(ArrayTypeName.of(element), "array")
-                .addJavadoc(Javadoc.of("Copies a checked array to {@code at}.\n\n@param at address of element 0\n"
-                        + "@param array elements, already checked\n", Javadoc.MEMBER));
+                .addJavadoc(Javadoc.of(
+                        "Copies a checked array to {@code at}.\n\n@param at address of element 0\n"
+                                + "@param array elements, already checked\n",
+                        Javadoc.MEMBER));
         if (type.kind() == FieldKind.BOOLEAN || type.kind() == FieldKind.STRUCT) {
             long stride = type.elementSizeBytes();
             write.beginControlFlow("for (int i = 0; i < array.length; i++)")
@@ -448,13 +512,18 @@ final class Access {
                 .addModifiers(PRIVATE_HELPER)
                 .returns(elementType(type))
                 .addParameter(int.class, "ordinal")
-                .addJavadoc(Javadoc.of("Maps a stored ordinal back to its constant.\n\n@param ordinal the stored "
-                        + "value\n@return the constant\n@throws IllegalStateException if no constant has that "
-                        + "ordinal (the memory was not written through an accessor of this enum)\n", Javadoc.MEMBER))
+                .addJavadoc(Javadoc.of(
+                        "Maps a stored ordinal back to its constant.\n\n@param ordinal the stored "
+                                + "value\n@return the constant\n@throws IllegalStateException if no constant has that "
+                                + "ordinal (the memory was not written through an accessor of this enum)\n",
+                        Javadoc.MEMBER))
                 .beginControlFlow("if (ordinal >= $L.length)", table)
-                .addStatement("throw new IllegalStateException($S + ordinal + $S + $L.length + $S)",
-                        "stored ordinal ", " is not a constant of enum " + e.type().canonicalName() + " (",
-                        table, " constants); the memory was not written by its accessors")
+                .addStatement(
+                        "throw new IllegalStateException($S + ordinal + $S + $L.length + $S)",
+                        "stored ordinal ",
+                        " is not a constant of enum " + e.type().canonicalName() + " (",
+                        table,
+                        " constants); the memory was not written by its accessors")
                 .endControlFlow()
                 .addStatement("return $L[ordinal]", table)
                 .build();
@@ -466,80 +535,110 @@ final class Access {
                 .addParameter(String.class, "component")
                 .addParameter(int.class, "actual")
                 .addParameter(int.class, "expected")
-                .addJavadoc(Javadoc.of("Throws unless an array to store has exactly the component's length.\n\n"
-                        + "@param component the component's name\n@param actual the array's length\n"
-                        + "@param expected the component's {@code @Length}\n", Javadoc.MEMBER))
+                .addJavadoc(Javadoc.of(
+                        "Throws unless an array to store has exactly the component's length.\n\n"
+                                + "@param component the component's name\n@param actual the array's length\n"
+                                + "@param expected the component's {@code @Length}\n",
+                        Javadoc.MEMBER))
                 .beginControlFlow("if (actual != expected)")
-                .addStatement("throw new IllegalArgumentException($S + component + $S + expected + $S + actual + $S)",
-                        "component '", "' holds exactly ", " elements, but the array has ", "; nothing was written")
+                .addStatement(
+                        "throw new IllegalArgumentException($S + component + $S + expected + $S + actual + $S)",
+                        "component '",
+                        "' holds exactly ",
+                        " elements, but the array has ",
+                        "; nothing was written")
                 .endControlFlow()
                 .build();
     }
 
     private static Map<String, MethodSpec> utf8Helpers() {
         Map<String, MethodSpec> methods = new LinkedHashMap<>();
-        methods.put("utf8$encode", MethodSpec.methodBuilder("utf8$encode")
-                .addModifiers(PRIVATE_HELPER)
-                .returns(byte[].class)
-                .addParameter(String.class, "component")
-                .addParameter(String.class, "value")
-                .addParameter(int.class, "capacity")
-                .addJavadoc(Javadoc.of("Encodes a string for a {@code @Utf8} component, or throws before anything "
-                        + "is written.\n\n@param component the component's name\n@param value the string\n"
-                        + "@param capacity the component's {@code @Utf8} byte count\n@return the UTF-8 bytes, at "
-                        + "most {@code capacity}\n@throws IllegalArgumentException if {@code value} is null, "
-                        + "contains NUL or needs more than {@code capacity} bytes\n", Javadoc.MEMBER))
-                .beginControlFlow("if (value == null)")
-                .addStatement("throw new IllegalArgumentException($S + component + $S + capacity + $S)",
-                        "component '", "' cannot store null (0 bytes of at most ", "); store \"\" for an empty string; "
-                                + "nothing was written")
-                .endControlFlow()
-                .addStatement("byte[] bytes = value.getBytes($T.UTF_8)", CHARSETS)
-                .beginControlFlow("if (bytes.length > capacity)")
-                .addStatement("throw new IllegalArgumentException($S + component + $S + bytes.length + $S + capacity"
-                                + " + $S)",
-                        "component '", "': the string is ", " UTF-8 bytes, more than the ",
-                        " it holds; nothing was written")
-                .endControlFlow()
-                .beginControlFlow("for (byte b : bytes)")
-                .beginControlFlow("if (b == 0)")
-                .addStatement("throw new IllegalArgumentException($S + component + $S + bytes.length + $S + capacity"
-                                + " + $S)",
-                        "component '", "': the string (", " UTF-8 bytes, at most ",
-                        ") contains NUL, which would end it early; nothing was written")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return bytes")
-                .build());
-        methods.put("utf8$read", MethodSpec.methodBuilder("utf8$read")
-                .addModifiers(PRIVATE_HELPER)
-                .returns(String.class)
-                .addParameter(long.class, "at")
-                .addParameter(int.class, "capacity")
-                .addJavadoc(Javadoc.of("Decodes a {@code @Utf8} component: the bytes up to the first NUL, or all "
-                        + "{@code capacity} bytes when there is none.\n\n@param at the component's address\n"
-                        + "@param capacity its byte count\n@return the string\n", Javadoc.MEMBER))
-                .addStatement("int length = 0")
-                .beginControlFlow("while (length < capacity && MEMORY$$.get($T.JAVA_BYTE, at + length) != 0)",
-                        VALUE_LAYOUT)
-                .addStatement("length++")
-                .endControlFlow()
-                .addStatement("byte[] bytes = new byte[length]")
-                .addStatement("$T.copy(MEMORY$$, $T.JAVA_BYTE, at, bytes, 0, length)", MEMORY_SEGMENT, VALUE_LAYOUT)
-                .addStatement("return new String(bytes, $T.UTF_8)", CHARSETS)
-                .build());
-        methods.put("utf8$write", MethodSpec.methodBuilder("utf8$write")
-                .addModifiers(PRIVATE_HELPER)
-                .addParameter(long.class, "at")
-                .addParameter(byte[].class, "bytes")
-                .addParameter(int.class, "capacity")
-                .addJavadoc(Javadoc.of("Writes encoded bytes and NUL-pads the rest of the component.\n\n"
-                        + "@param at the component's address\n@param bytes at most {@code capacity} bytes\n"
-                        + "@param capacity the component's byte count\n", Javadoc.MEMBER))
-                .addStatement("$T.copy(bytes, 0, MEMORY$$, $T.JAVA_BYTE, at, bytes.length)", MEMORY_SEGMENT,
-                        VALUE_LAYOUT)
-                .addStatement("MEMORY$$.asSlice(at + bytes.length, capacity - bytes.length).fill((byte) 0)")
-                .build());
+        methods.put(
+                "utf8$encode",
+                MethodSpec.methodBuilder("utf8$encode")
+                        .addModifiers(PRIVATE_HELPER)
+                        .returns(byte[].class)
+                        .addParameter(String.class, "component")
+                        .addParameter(String.class, "value")
+                        .addParameter(int.class, "capacity")
+                        .addJavadoc(Javadoc.of(
+                                "Encodes a string for a {@code @Utf8} component, or throws before anything "
+                                        + "is written.\n\n@param component the component's name\n@param value the string\n"
+                                        + "@param capacity the component's {@code @Utf8} byte count\n@return the UTF-8 bytes, at "
+                                        + "most {@code capacity}\n@throws IllegalArgumentException if {@code value} is null, "
+                                        + "contains NUL or needs more than {@code capacity} bytes\n",
+                                Javadoc.MEMBER))
+                        .beginControlFlow("if (value == null)")
+                        .addStatement(
+                                "throw new IllegalArgumentException($S + component + $S + capacity + $S)",
+                                "component '",
+                                "' cannot store null (0 bytes of at most ",
+                                "); store \"\" for an empty string; " + "nothing was written")
+                        .endControlFlow()
+                        .addStatement("byte[] bytes = value.getBytes($T.UTF_8)", CHARSETS)
+                        .beginControlFlow("if (bytes.length > capacity)")
+                        .addStatement(
+                                "throw new IllegalArgumentException($S + component + $S + bytes.length + $S + capacity"
+                                        + " + $S)",
+                                "component '",
+                                "': the string is ",
+                                " UTF-8 bytes, more than the ",
+                                " it holds; nothing was written")
+                        .endControlFlow()
+                        .beginControlFlow("for (byte b : bytes)")
+                        .beginControlFlow("if (b == 0)")
+                        .addStatement(
+                                "throw new IllegalArgumentException($S + component + $S + bytes.length + $S + capacity"
+                                        + " + $S)",
+                                "component '",
+                                "': the string (",
+                                " UTF-8 bytes, at most ",
+                                ") contains NUL, which would end it early; nothing was written")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return bytes")
+                        .build());
+        methods.put(
+                "utf8$read",
+                MethodSpec.methodBuilder("utf8$read")
+                        .addModifiers(PRIVATE_HELPER)
+                        .returns(String.class)
+                        .addParameter(long.class, "at")
+                        .addParameter(int.class, "capacity")
+                        .addJavadoc(Javadoc.of(
+                                "Decodes a {@code @Utf8} component: the bytes up to the first NUL, or all "
+                                        + "{@code capacity} bytes when there is none.\n\n@param at the component's address\n"
+                                        + "@param capacity its byte count\n@return the string\n",
+                                Javadoc.MEMBER))
+                        .addStatement("int length = 0")
+                        .beginControlFlow(
+                                "while (length < capacity && MEMORY$$.get($T.JAVA_BYTE, at + length) != 0)",
+                                VALUE_LAYOUT)
+                        .addStatement("length++")
+                        .endControlFlow()
+                        .addStatement("byte[] bytes = new byte[length]")
+                        .addStatement(
+                                "$T.copy(MEMORY$$, $T.JAVA_BYTE, at, bytes, 0, length)", MEMORY_SEGMENT, VALUE_LAYOUT)
+                        .addStatement("return new String(bytes, $T.UTF_8)", CHARSETS)
+                        .build());
+        methods.put(
+                "utf8$write",
+                MethodSpec.methodBuilder("utf8$write")
+                        .addModifiers(PRIVATE_HELPER)
+                        .addParameter(long.class, "at")
+                        .addParameter(byte[].class, "bytes")
+                        .addParameter(int.class, "capacity")
+                        .addJavadoc(Javadoc.of(
+                                "Writes encoded bytes and NUL-pads the rest of the component.\n\n"
+                                        + "@param at the component's address\n@param bytes at most {@code capacity} bytes\n"
+                                        + "@param capacity the component's byte count\n",
+                                Javadoc.MEMBER))
+                        .addStatement(
+                                "$T.copy(bytes, 0, MEMORY$$, $T.JAVA_BYTE, at, bytes.length)",
+                                MEMORY_SEGMENT,
+                                VALUE_LAYOUT)
+                        .addStatement("MEMORY$$.asSlice(at + bytes.length, capacity - bytes.length).fill((byte) 0)")
+                        .build());
         return methods;
     }
 }

@@ -60,8 +60,8 @@ final class AccessorRenderer {
             String what = ft.isArray()
                     ? "element 0 of " + where + "; element {@code i} is {@code " + ft.elementSizeBytes()
                             + " * i} bytes further"
-                    : "the nested " + where + ", for the accessors of {@code " + field.struct().type().simpleName()
-                            + "}'s generated bucket class";
+                    : "the nested " + where + ", for the accessors of {@code "
+                            + field.struct().type().simpleName() + "}'s generated bucket class";
             type.addMethod(MethodSpec.methodBuilder(field.name() + "Address")
                     .addModifiers(API)
                     .returns(long.class)
@@ -176,8 +176,9 @@ final class AccessorRenderer {
                     + (field.kind() == FieldKind.STRUCT ? " or an element" : "") + " is null\n";
         }
         return switch (ft.kind()) {
-            case UTF8 -> "@throws IllegalArgumentException if {@code value} is null, contains NUL or is more than "
-                    + ft.length() + " bytes of UTF-8 (nothing is written)\n";
+            case UTF8 ->
+                "@throws IllegalArgumentException if {@code value} is null, contains NUL or is more than " + ft.length()
+                        + " bytes of UTF-8 (nothing is written)\n";
             case ENUM, STRUCT -> "@throws NullPointerException if {@code value} is null (nothing is written)\n";
             default -> "";
         };

@@ -85,7 +85,10 @@ public final class BucketRenderer {
         if (model.generatedAnnotation()) {
             type.addAnnotation(AnnotationSpec.builder(ClassName.bestGuess(Names.GENERATED))
                     .addMember("value", "$S", Names.PROCESSOR)
-                    .addMember("comments", "$S", "from @GMallocBucket record " + struct.type().canonicalName())
+                    .addMember(
+                            "comments",
+                            "$S",
+                            "from @GMallocBucket record " + struct.type().canonicalName())
                     .build());
         }
         addConstants(type);
@@ -118,13 +121,14 @@ public final class BucketRenderer {
     private void addConstants(TypeSpec.Builder type) {
         for (StructModel nested : model.nestedStructs()) {
             type.addField(FieldSpec.builder(STRUCT_LAYOUT, access.helper(nested) + "$LAYOUT", PRIVATE_CONSTANT)
-                    .addJavadoc(doc("The C layout of the nested {@code " + nested.type().canonicalName() + "}.\n"))
+                    .addJavadoc(doc(
+                            "The C layout of the nested {@code " + nested.type().canonicalName() + "}.\n"))
                     .initializer(layout(nested))
                     .build());
         }
         type.addField(FieldSpec.builder(STRUCT_LAYOUT, "LAYOUT", CONSTANT)
-                .addJavadoc(doc("The C layout of {@code " + struct.type().simpleName() + "}: members "
-                        + memberList() + ", padding explicit.\n"))
+                .addJavadoc(doc("The C layout of {@code " + struct.type().simpleName() + "}: members " + memberList()
+                        + ", padding explicit.\n"))
                 .initializer(layout(struct))
                 .build());
         type.addField(FieldSpec.builder(long.class, "SIZE", CONSTANT)
@@ -163,7 +167,10 @@ public final class BucketRenderer {
         if (model.bucketKind() == BucketKind.SPECIAL) {
             type.addField(FieldSpec.builder(Names.SPECIAL_BUCKET, "BUCKET$", PRIVATE_CONSTANT)
                     .addJavadoc("This type's own bucket: blocks exactly {@code SIZE} bytes apart.\n")
-                    .initializer("new $T($S, SIZE, ALIGNMENT)", Names.SPECIAL_BUCKET, struct.type().canonicalName())
+                    .initializer(
+                            "new $T($S, SIZE, ALIGNMENT)",
+                            Names.SPECIAL_BUCKET,
+                            struct.type().canonicalName())
                     .build());
         }
     }
@@ -224,8 +231,10 @@ public final class BucketRenderer {
                 .addJavadoc(doc("Frees a block returned by {@link #alloc()}; {@code 0} is ignored.\n\n"
                         + "@param address the block's address\n"
                         + "@throws io.gmalloc.InvalidFreeException if {@code address} is not a live block "
-                        + (special ? "of this bucket (an array from {@link #allocArray(long)} is freed with "
-                                + "{@link #freeArray(long)})" : "of gmalloc")
+                        + (special
+                                ? "of this bucket (an array from {@link #allocArray(long)} is freed with "
+                                        + "{@link #freeArray(long)})"
+                                : "of gmalloc")
                         + "\n"));
         if (special) {
             free.beginControlFlow("if (address != 0)")
@@ -252,7 +261,9 @@ public final class BucketRenderer {
                 .beginControlFlow("if (e.reason() != $T.Reason.WRONG_BUCKET)", INVALID_FREE)
                 .addStatement("return e")
                 .endControlFlow()
-                .addStatement("return new $T(e.address(), e.reason(), $S + e.getMessage() + $S)", INVALID_FREE,
+                .addStatement(
+                        "return new $T(e.address(), e.reason(), $S + e.getMessage() + $S)",
+                        INVALID_FREE,
                         model.generatedName() + ".free: ",
                         " (a block from allocArray is freed with freeArray(long))")
                 .build();
@@ -268,8 +279,10 @@ public final class BucketRenderer {
                         + "@param value the record to copy off-heap\n"
                         + "@return the block's address; release it with {@link #free(long)}\n"
                         + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
-                        + (Access.fallible(struct) ? "@throws IllegalArgumentException if a string or array "
-                                + "component does not fit (see {@link #store})\n" : "")))
+                        + (Access.fallible(struct)
+                                ? "@throws IllegalArgumentException if a string or array "
+                                        + "component does not fit (see {@link #store})\n"
+                                : "")))
                 .addCode(checkValue())
                 .addStatement("long address = alloc()")
                 .addCode(writeValue(CodeBlock.of("address")))
@@ -294,13 +307,17 @@ public final class BucketRenderer {
                         + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
                         + "overflows\n"))
                 .beginControlFlow("if (count < 0)")
-                .addStatement("throw new $T($S + count)", IllegalArgumentException.class,
+                .addStatement(
+                        "throw new $T($S + count)",
+                        IllegalArgumentException.class,
                         model.generatedName() + ".allocArray: count must not be negative: ")
                 .endControlFlow()
                 .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
-                .addStatement("throw new $T($S + count + $S)", IllegalArgumentException.class,
-                        model.generatedName() + ".allocArray: ", " elements of " + struct.sizeBytes()
-                                + " bytes overflow a long")
+                .addStatement(
+                        "throw new $T($S + count + $S)",
+                        IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: ",
+                        " elements of " + struct.sizeBytes() + " bytes overflow a long")
                 .endControlFlow()
                 .addStatement("return $T.gcalloc(count, SIZE)", Names.GMALLOC)
                 .build());
@@ -326,9 +343,13 @@ public final class BucketRenderer {
         if (singleBlockDetectable()) {
             // A SIZE that is not a multiple of 8 is never the usable size of a gmalloc or gcalloc block, only
             // the stride of a special bucket: such a base came from alloc(), not allocArray.
-            freeArray.beginControlFlow("if (base != 0 && $T.usableSize(base) == SIZE)", Names.GMALLOC)
-                    .addStatement("throw new $T(base, $T.Reason.WRONG_BUCKET, $S + Long.toHexString(base) + $S)",
-                            INVALID_FREE, INVALID_FREE, model.generatedName() + ".freeArray: address 0x",
+            freeArray
+                    .beginControlFlow("if (base != 0 && $T.usableSize(base) == SIZE)", Names.GMALLOC)
+                    .addStatement(
+                            "throw new $T(base, $T.Reason.WRONG_BUCKET, $S + Long.toHexString(base) + $S)",
+                            INVALID_FREE,
+                            INVALID_FREE,
+                            model.generatedName() + ".freeArray: address 0x",
                             " is a single " + name + " block from alloc(), not an array from allocArray; free it"
                                     + " with free(long); nothing was changed")
                     .endControlFlow();
@@ -346,8 +367,9 @@ public final class BucketRenderer {
     private void addRegionOverloads(TypeSpec.Builder type) {
         String name = struct.type().simpleName();
         String regionParam = "@param region an open region of the calling thread\n";
-        String regionThrows = "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
-                + "@throws IllegalStateException if {@code region} is closed\n";
+        String regionThrows =
+                "@throws WrongThreadException if the caller is not the thread that opened {@code region}\n"
+                        + "@throws IllegalStateException if {@code region} is closed\n";
         MethodSpec.Builder alloc = MethodSpec.methodBuilder("alloc")
                 .addModifiers(API)
                 .returns(long.class)
@@ -372,8 +394,10 @@ public final class BucketRenderer {
                             + "\n\n" + regionParam + "@param value the record to copy off-heap\n"
                             + "@return the block's address\n"
                             + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
-                            + (Access.fallible(struct) ? "@throws IllegalArgumentException if a string or array "
-                                    + "component does not fit (see {@link #store})\n" : "")
+                            + (Access.fallible(struct)
+                                    ? "@throws IllegalArgumentException if a string or array "
+                                            + "component does not fit (see {@link #store})\n"
+                                    : "")
                             + regionThrows))
                     .addCode(checkValue())
                     .addStatement("long address = alloc(region)")
@@ -393,13 +417,17 @@ public final class BucketRenderer {
                         + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
                         + "overflows\n" + regionThrows))
                 .beginControlFlow("if (count < 0)")
-                .addStatement("throw new $T($S + count)", IllegalArgumentException.class,
+                .addStatement(
+                        "throw new $T($S + count)",
+                        IllegalArgumentException.class,
                         model.generatedName() + ".allocArray: count must not be negative: ")
                 .endControlFlow()
                 .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
-                .addStatement("throw new $T($S + count + $S)", IllegalArgumentException.class,
-                        model.generatedName() + ".allocArray: ", " elements of " + struct.sizeBytes()
-                                + " bytes overflow a long")
+                .addStatement(
+                        "throw new $T($S + count + $S)",
+                        IllegalArgumentException.class,
+                        model.generatedName() + ".allocArray: ",
+                        " elements of " + struct.sizeBytes() + " bytes overflow a long")
                 .endControlFlow()
                 .addStatement("return region.gcalloc(count, SIZE)")
                 .build());
@@ -421,8 +449,8 @@ public final class BucketRenderer {
     private CodeBlock writeValue(CodeBlock address) {
         CodeBlock.Builder writes = CodeBlock.builder();
         for (FieldModel field : struct.fields()) {
-            writes.add(access.write(field, CodeBlock.of("$L + $L", address, offset(field)),
-                    CodeBlock.of("value.$L()", field.name())));
+            writes.add(access.write(
+                    field, CodeBlock.of("$L + $L", address, offset(field)), CodeBlock.of("value.$L()", field.name())));
         }
         return writes.build();
     }
@@ -451,9 +479,11 @@ public final class BucketRenderer {
                         + "that cannot be stored changes nothing.\n\n" + ADDRESS_PARAM
                         + "@param value the record to copy\n"
                         + "@throws NullPointerException if {@code value} or a record, enum or array in it is null\n"
-                        + (Access.fallible(struct) ? "@throws IllegalArgumentException if a {@code @Utf8} string "
-                                + "is too long, contains NUL or is null, or an array's length is not its "
-                                + "{@code @Length}\n" : "")))
+                        + (Access.fallible(struct)
+                                ? "@throws IllegalArgumentException if a {@code @Utf8} string "
+                                        + "is too long, contains NUL or is null, or an array's length is not its "
+                                        + "{@code @Length}\n"
+                                : "")))
                 .addCode(checkValue())
                 .addCode(check())
                 .addCode(writeValue(CodeBlock.of("address")))
@@ -481,9 +511,12 @@ public final class BucketRenderer {
         TypeSpec.Builder flyweight = TypeSpec.classBuilder("Ref")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(recordType)
-                .addJavadoc(Javadoc.of("A {@code " + name + "} over the struct at an address: every method reads "
-                        + "or writes off-heap memory through {@code " + model.generatedName() + "}'s accessors. Not "
-                        + "thread-safe; {@link #moveTo(long)} re-points it.\n", Javadoc.MEMBER))
+                .addJavadoc(Javadoc.of(
+                        "A {@code " + name + "} over the struct at an address: every method reads "
+                                + "or writes off-heap memory through {@code " + model.generatedName()
+                                + "}'s accessors. Not "
+                                + "thread-safe; {@link #moveTo(long)} re-points it.\n",
+                        Javadoc.MEMBER))
                 .addField(FieldSpec.builder(long.class, "address", Modifier.PRIVATE)
                         .addJavadoc("The struct this view reads and writes.\n")
                         .build())
@@ -574,7 +607,9 @@ public final class BucketRenderer {
                         + "already (no address check either: the caller checked the enclosing struct).\n\n"
                         + "@param address the nested struct's address\n@param value the record to copy\n"));
         for (FieldModel field : nested.fields()) {
-            store.addCode(access.write(field, CodeBlock.of("address + $LL", field.offsetBytes()),
+            store.addCode(access.write(
+                    field,
+                    CodeBlock.of("address + $LL", field.offsetBytes()),
                     CodeBlock.of("value.$L()", field.name())));
         }
         return store.build();

@@ -1,8 +1,8 @@
 package io.gmalloc.processor.validate;
 
 import io.gmalloc.processor.Names;
-import io.gmalloc.processor.model.BucketKind;
 import io.gmalloc.processor.model.Annotations;
+import io.gmalloc.processor.model.BucketKind;
 import io.gmalloc.processor.model.BucketModel;
 import io.gmalloc.processor.model.Components;
 import io.gmalloc.processor.model.FieldModel;
@@ -81,8 +81,12 @@ public final class BucketValidator {
      */
     public Optional<String> validate(Element annotated, AnnotationMirror annotation, Reporter reporter) {
         if (annotated.getKind() != ElementKind.RECORD && annotated.getKind() != ElementKind.INTERFACE) {
-            reporter.report(Problem.NOT_RECORD, annotated,
-                    annotated.getSimpleName(), describeKind(annotated), annotated.getSimpleName());
+            reporter.report(
+                    Problem.NOT_RECORD,
+                    annotated,
+                    annotated.getSimpleName(),
+                    describeKind(annotated),
+                    annotated.getSimpleName());
             return Optional.empty();
         }
         TypeElement record = (TypeElement) annotated;
@@ -90,8 +94,13 @@ public final class BucketValidator {
 
         String inaccessible = inaccessibility(record, packageName);
         if (inaccessible != null) {
-            reporter.report(Problem.NOT_ACCESSIBLE, record, record.getSimpleName(),
-                    packageName.isEmpty() ? "(unnamed)" : packageName, inaccessible, defaultName(record));
+            reporter.report(
+                    Problem.NOT_ACCESSIBLE,
+                    record,
+                    record.getSimpleName(),
+                    packageName.isEmpty() ? "(unnamed)" : packageName,
+                    inaccessible,
+                    defaultName(record));
         }
         for (TypeParameterElement parameter : record.getTypeParameters()) {
             reporter.report(Problem.GENERIC_RECORD, parameter, record.getSimpleName(), parameter.getSimpleName());
@@ -121,11 +130,16 @@ public final class BucketValidator {
      */
     public void validateModel(BucketModel model, TypeElement record, Reporter reporter) {
         if (model.bucketKind() == BucketKind.SYSTEM) {
-            reporter.report(Problem.TOO_LARGE, record, record.getSimpleName(), model.struct().sizeBytes());
+            reporter.report(
+                    Problem.TOO_LARGE,
+                    record,
+                    record.getSimpleName(),
+                    model.struct().sizeBytes());
         }
     }
 
-    private String validateName(TypeElement record, AnnotationMirror annotation, String packageName, Reporter reporter) {
+    private String validateName(
+            TypeElement record, AnnotationMirror annotation, String packageName, Reporter reporter) {
         AnnotationValue nameValue = null;
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 annotation.getElementValues().entrySet()) {
@@ -174,17 +188,19 @@ public final class BucketValidator {
             String name = method.getSimpleName().toString();
             if (Components.isGetter(method)) {
                 TypeMirror valueType = method.getReturnType();
-                boolean paired = methods.stream().anyMatch(m -> Components.isSetter(m)
-                        && m.getSimpleName().contentEquals(name)
-                        && types.isSameType(m.getParameters().getFirst().asType(), valueType));
+                boolean paired = methods.stream()
+                        .anyMatch(m -> Components.isSetter(m)
+                                && m.getSimpleName().contentEquals(name)
+                                && types.isSameType(m.getParameters().getFirst().asType(), valueType));
                 if (!paired) {
                     reporter.report(Problem.GETTER_WITHOUT_SETTER, method, name, name, valueType);
                 }
             } else if (Components.isSetter(method)) {
                 TypeMirror valueType = method.getParameters().getFirst().asType();
-                boolean paired = methods.stream().anyMatch(m -> Components.isGetter(m)
-                        && m.getSimpleName().contentEquals(name)
-                        && types.isSameType(m.getReturnType(), valueType));
+                boolean paired = methods.stream()
+                        .anyMatch(m -> Components.isGetter(m)
+                                && m.getSimpleName().contentEquals(name)
+                                && types.isSameType(m.getReturnType(), valueType));
                 if (!paired) {
                     reporter.report(Problem.SETTER_WITHOUT_GETTER, method, name, valueType, valueType, name);
                 }
@@ -199,12 +215,14 @@ public final class BucketValidator {
         for (Components.Component component : Components.of(record)) {
             TypeMirror type = component.type();
             if (isBucketRecord(type) || type.getKind() == TypeKind.ARRAY) {
-                derivedNames.put(component.name() + "Address",
+                derivedNames.put(
+                        component.name() + "Address",
                         Problem.Detail.ADDRESS_ACCESSOR.format(component.name() + "Address"));
             }
             if (Annotations.find(component.element(), Names.ATOMIC) != null) {
                 for (String suffix : new String[] {"Volatile", "GetAndAdd", "CompareAndSet"}) {
-                    derivedNames.put(component.name() + suffix,
+                    derivedNames.put(
+                            component.name() + suffix,
                             Problem.Detail.ATOMIC_ACCESSOR.format(component.name() + suffix));
                 }
             }
@@ -215,8 +233,8 @@ public final class BucketValidator {
                 String constant = FieldModel.upperSnake(component.name()) + "_LENGTH";
                 String other = lengthConstants.putIfAbsent(constant, component.name());
                 if (other != null) {
-                    reporter.report(Problem.LENGTH_CONSTANT_CLASH, component.element(), component.name(), constant,
-                            other);
+                    reporter.report(
+                            Problem.LENGTH_CONSTANT_CLASH, component.element(), component.name(), constant, other);
                 }
             }
         }
@@ -234,7 +252,8 @@ public final class BucketValidator {
             if (reserved != null) {
                 reporter.report(Problem.COMPONENT_NAME_CLASH, member.element(), name, name, reserved, generatedName);
             }
-            if (member.type().getKind() == TypeKind.TYPEVAR && !record.getTypeParameters().isEmpty()) {
+            if (member.type().getKind() == TypeKind.TYPEVAR
+                    && !record.getTypeParameters().isEmpty()) {
                 continue; // the generic record error already says what to do
             }
             for (Finding finding : componentFindings(record, member, packageName, typeBigEndian)) {
@@ -244,8 +263,8 @@ public final class BucketValidator {
     }
 
     /** A problem found on a component, reported on its annotation (or annotation value) where there is one. */
-    private record Finding(Problem problem, Element element, AnnotationMirror annotation, AnnotationValue value,
-            Object[] args) {
+    private record Finding(
+            Problem problem, Element element, AnnotationMirror annotation, AnnotationValue value, Object[] args) {
         void report(Reporter reporter) {
             if (annotation == null) {
                 reporter.report(problem, element, args);
@@ -278,15 +297,16 @@ public final class BucketValidator {
         boolean string = isString(type);
 
         if (length != null && !array) {
-            findings.add(new Finding(Problem.LENGTH_NOT_ARRAY, component, length, null,
-                    new Object[] {name, type, name}));
+            findings.add(
+                    new Finding(Problem.LENGTH_NOT_ARRAY, component, length, null, new Object[] {name, type, name}));
         }
         if (utf8 != null && !string) {
             findings.add(new Finding(Problem.UTF8_NOT_STRING, component, utf8, null, new Object[] {name, type, name}));
         }
         for (AnnotationMirror sized : new AnnotationMirror[] {array ? length : null, string ? utf8 : null}) {
             if (sized != null && Annotations.intValue(sized) <= 0) {
-                String simple = sized.getAnnotationType().asElement().getSimpleName().toString();
+                String simple =
+                        sized.getAnnotationType().asElement().getSimpleName().toString();
                 AnnotationValue value = Annotations.value(sized);
                 findings.add(new Finding(Problem.SIZE_NOT_POSITIVE, component, sized, value, new Object[] {
                     name, simple, Annotations.intValue(sized), array ? "element count" : "byte count"
@@ -294,16 +314,17 @@ public final class BucketValidator {
             }
         }
         if (atomic != null && type.getKind() != TypeKind.INT && type.getKind() != TypeKind.LONG) {
-            findings.add(new Finding(Problem.ATOMIC_NOT_INT_OR_LONG, component, atomic, null,
-                    new Object[] {name, type}));
+            findings.add(
+                    new Finding(Problem.ATOMIC_NOT_INT_OR_LONG, component, atomic, null, new Object[] {name, type}));
         }
         if (bigEndian != null && !hasByteOrder(element)) {
-            findings.add(new Finding(Problem.BIG_ENDIAN_NOT_MULTIBYTE, component, bigEndian, null,
-                    new Object[] {name, type}));
+            findings.add(new Finding(
+                    Problem.BIG_ENDIAN_NOT_MULTIBYTE, component, bigEndian, null, new Object[] {name, type}));
         }
         if (atomic != null && (bigEndian != null || typeBigEndian) && hasByteOrder(type)) {
-            findings.add(new Finding(Problem.BIG_ENDIAN_WITH_ATOMIC, component, atomic, null,
-                    new Object[] {name, bigEndian != null ? "component" : kindWord(owner)}));
+            findings.add(new Finding(Problem.BIG_ENDIAN_WITH_ATOMIC, component, atomic, null, new Object[] {
+                name, bigEndian != null ? "component" : kindWord(owner)
+            }));
         }
 
         if (type.getKind().isPrimitive()) {
@@ -316,33 +337,35 @@ public final class BucketValidator {
         if (array) {
             if (length == null) {
                 String cElement = element.getKind().isPrimitive()
-                        ? io.gmalloc.processor.model.FieldKind.ofPrimitive(element.toString()).cName()
+                        ? io.gmalloc.processor.model.FieldKind.ofPrimitive(element.toString())
+                                .cName()
                         : String.valueOf(element);
-                findings.add(new Finding(Problem.ARRAY_WITHOUT_LENGTH, component, null, null,
-                        new Object[] {name, type, cElement, name}));
+                findings.add(new Finding(
+                        Problem.ARRAY_WITHOUT_LENGTH, component, null, null, new Object[] {name, type, cElement, name
+                        }));
             }
             if (element.getKind().isPrimitive()) {
                 return findings;
             }
             if (!isBucketRecord(element)) {
-                findings.add(new Finding(Problem.UNSUPPORTED_ARRAY_ELEMENT, component, null, null,
-                        new Object[] {name, element}));
+                findings.add(new Finding(
+                        Problem.UNSUPPORTED_ARRAY_ELEMENT, component, null, null, new Object[] {name, element}));
                 return findings;
             }
-            nestedFindings(owner, component, name, (TypeElement) ((DeclaredType) element).asElement(), packageName,
-                    findings);
+            nestedFindings(
+                    owner, component, name, (TypeElement) ((DeclaredType) element).asElement(), packageName, findings);
             return findings;
         }
         if (string) {
             if (utf8 == null) {
-                findings.add(new Finding(
-                        Problem.STRING_WITHOUT_UTF8, component, null, null, new Object[] {name, name}));
+                findings.add(
+                        new Finding(Problem.STRING_WITHOUT_UTF8, component, null, null, new Object[] {name, name}));
             }
             return findings;
         }
         if (isBucketRecord(type)) {
-            nestedFindings(owner, component, name, (TypeElement) ((DeclaredType) type).asElement(), packageName,
-                    findings);
+            nestedFindings(
+                    owner, component, name, (TypeElement) ((DeclaredType) type).asElement(), packageName, findings);
             return findings;
         }
         if (type.getKind() == TypeKind.DECLARED) {
@@ -351,22 +374,25 @@ public final class BucketValidator {
                 String inaccessible = inaccessibility(declared, packageName);
                 if (inaccessible != null) {
                     findings.add(new Finding(Problem.NESTED_INVALID, component, null, null, new Object[] {
-                        name, declared.getSimpleName(), Problem.Detail.NESTED_NOT_ACCESSIBLE.format(
-                                declared.getSimpleName(), packageName, inaccessible)
+                        name,
+                        declared.getSimpleName(),
+                        Problem.Detail.NESTED_NOT_ACCESSIBLE.format(declared.getSimpleName(), packageName, inaccessible)
                     }));
                 }
                 return findings;
             }
             try {
-                findings.add(new Finding(Problem.BOXED_COMPONENT, component, null, null,
-                        new Object[] {name, type, types.unboxedType(type)}));
+                findings.add(new Finding(Problem.BOXED_COMPONENT, component, null, null, new Object[] {
+                    name, type, types.unboxedType(type)
+                }));
                 return findings;
             } catch (IllegalArgumentException notBoxed) {
                 // not a boxed primitive: one of the cases below
             }
             if (declared.getKind() == ElementKind.RECORD) {
-                findings.add(new Finding(Problem.PLAIN_RECORD_COMPONENT, component, null, null,
-                        new Object[] {name, type, declared.getSimpleName()}));
+                findings.add(new Finding(Problem.PLAIN_RECORD_COMPONENT, component, null, null, new Object[] {
+                    name, type, declared.getSimpleName()
+                }));
                 return findings;
             }
         }
@@ -374,18 +400,24 @@ public final class BucketValidator {
         return findings;
     }
 
-    private void nestedFindings(TypeElement owner, Element component, String name, TypeElement nested,
-            String packageName, List<Finding> findings) {
+    private void nestedFindings(
+            TypeElement owner,
+            Element component,
+            String name,
+            TypeElement nested,
+            String packageName,
+            List<Finding> findings) {
         List<String> cycle = cycleBack(owner, component, nested);
         if (cycle != null) {
-            findings.add(new Finding(Problem.NESTING_CYCLE, component, null, null,
-                    new Object[] {name, String.join(" -> ", cycle)}));
+            findings.add(new Finding(
+                    Problem.NESTING_CYCLE, component, null, null, new Object[] {name, String.join(" -> ", cycle)}));
             return;
         }
         String problem = nestedProblem(nested, packageName, new HashSet<>());
         if (problem != null) {
-            findings.add(new Finding(Problem.NESTED_INVALID, component, null, null,
-                    new Object[] {name, nested.getSimpleName(), problem}));
+            findings.add(new Finding(
+                    Problem.NESTED_INVALID, component, null, null, new Object[] {name, nested.getSimpleName(), problem
+                    }));
         }
     }
 
@@ -400,7 +432,8 @@ public final class BucketValidator {
 
     private static boolean isString(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+                && ((TypeElement) ((DeclaredType) type).asElement())
+                        .getQualifiedName()
                         .contentEquals("java.lang.String");
     }
 
@@ -461,7 +494,8 @@ public final class BucketValidator {
         }
         boolean typeBigEndian = Annotations.find(nested, Names.BIG_ENDIAN) != null;
         for (Components.Component component : Components.of(nested)) {
-            if (!componentFindings(nested, component, fromPackage, typeBigEndian).isEmpty()) {
+            if (!componentFindings(nested, component, fromPackage, typeBigEndian)
+                    .isEmpty()) {
                 return Problem.Detail.NESTED_COMPONENT.format(component.name(), name);
             }
         }
@@ -499,7 +533,8 @@ public final class BucketValidator {
     /** Whether {@code existing} is what this processor generated for {@code record} in an earlier build. */
     private boolean isPreviousOutputFor(TypeElement existing, TypeElement record) {
         for (ExecutableElement method : ElementFilter.methodsIn(existing.getEnclosedElements())) {
-            if ((method.getSimpleName().contentEquals("load") || method.getSimpleName().contentEquals("ref"))
+            if ((method.getSimpleName().contentEquals("load")
+                            || method.getSimpleName().contentEquals("ref"))
                     && method.getParameters().size() == 1
                     && method.getParameters().getFirst().asType().getKind() == TypeKind.LONG
                     && types.isSameType(method.getReturnType(), record.asType())) {
@@ -518,7 +553,8 @@ public final class BucketValidator {
             return false;
         }
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+            if (((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
                     .contentEquals(Names.ANNOTATION)) {
                 return true;
             }

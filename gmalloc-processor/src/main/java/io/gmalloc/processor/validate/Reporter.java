@@ -44,11 +44,7 @@ public final class Reporter {
      * @param args the message's arguments
      */
     public void report(
-            Problem problem,
-            Element element,
-            AnnotationMirror annotation,
-            AnnotationValue value,
-            Object... args) {
+            Problem problem, Element element, AnnotationMirror annotation, AnnotationValue value, Object... args) {
         count(problem);
         if (value == null) {
             messager.printMessage(problem.kind(), problem.format(args), element, annotation);

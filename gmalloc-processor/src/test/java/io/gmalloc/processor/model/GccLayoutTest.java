@@ -31,22 +31,59 @@ class GccLayoutTest {
         return new CStruct(name, members);
     }
 
-    private static final CStruct VEC3 = struct("Vec3", "x", FieldKind.FLOAT, "y", FieldKind.FLOAT, "z", FieldKind.FLOAT);
+    private static final CStruct VEC3 =
+            struct("Vec3", "x", FieldKind.FLOAT, "y", FieldKind.FLOAT, "z", FieldKind.FLOAT);
     private static final CStruct TINY = struct("Tiny", "c", FieldKind.CHAR, "flag", FieldKind.BOOLEAN);
     private static final List<CStruct> STRUCTS = List.of(
             VEC3,
             TINY,
-            struct("Padded", "flag", FieldKind.BYTE, "id", FieldKind.LONG, "kind", FieldKind.SHORT,
-                    "alive", FieldKind.BOOLEAN, "tag", FieldKind.CHAR, "weight", FieldKind.DOUBLE,
-                    "count", FieldKind.INT),
+            struct(
+                    "Padded",
+                    "flag",
+                    FieldKind.BYTE,
+                    "id",
+                    FieldKind.LONG,
+                    "kind",
+                    FieldKind.SHORT,
+                    "alive",
+                    FieldKind.BOOLEAN,
+                    "tag",
+                    FieldKind.CHAR,
+                    "weight",
+                    FieldKind.DOUBLE,
+                    "count",
+                    FieldKind.INT),
             struct("Particle", "pos", VEC3, "vel", VEC3, "mass", FieldKind.FLOAT),
             struct("Mixed", "b", FieldKind.BYTE, "t", TINY, "d", FieldKind.DOUBLE, "t2", TINY),
             struct("Wide", "f", FieldKind.FLOAT, "l", FieldKind.LONG, "s", FieldKind.SHORT),
-            struct("Vocabulary", "name", utf8(5), "side", enumOf(2), "longs", array(FieldKind.LONG, 3),
-                    "code", enumOf(300), "shorts", array(FieldKind.SHORT, 3), "flags", array(FieldKind.BOOLEAN, 5),
-                    "tail", utf8(1)),
-            struct("Arrays", "b", FieldKind.BYTE, "corners", new ArrayOf(VEC3, 2), "x", FieldKind.INT,
-                    "tinies", new ArrayOf(TINY, 3), "c", array(FieldKind.CHAR, 1)));
+            struct(
+                    "Vocabulary",
+                    "name",
+                    utf8(5),
+                    "side",
+                    enumOf(2),
+                    "longs",
+                    array(FieldKind.LONG, 3),
+                    "code",
+                    enumOf(300),
+                    "shorts",
+                    array(FieldKind.SHORT, 3),
+                    "flags",
+                    array(FieldKind.BOOLEAN, 5),
+                    "tail",
+                    utf8(1)),
+            struct(
+                    "Arrays",
+                    "b",
+                    FieldKind.BYTE,
+                    "corners",
+                    new ArrayOf(VEC3, 2),
+                    "x",
+                    FieldKind.INT,
+                    "tinies",
+                    new ArrayOf(TINY, 3),
+                    "c",
+                    array(FieldKind.CHAR, 1)));
 
     /** An array of an earlier struct, {@code struct S name[n]}. */
     private record ArrayOf(CStruct element, int length) {}
@@ -56,8 +93,8 @@ class GccLayoutTest {
     }
 
     private static FieldType enumOf(int constants) {
-        return new FieldType(FieldKind.ENUM, null, new EnumModel(new RecordRef("c", List.of("E")), constants), 0,
-                false, false);
+        return new FieldType(
+                FieldKind.ENUM, null, new EnumModel(new RecordRef("c", List.of("E")), constants), 0, false, false);
     }
 
     private static FieldType array(FieldKind kind, int n) {
@@ -80,15 +117,23 @@ class GccLayoutTest {
                     c.append(' ').append(kind.cName());
                 } else if (member.getValue() instanceof FieldType type) {
                     fields.add(new StructModel.Declared(member.getKey(), type));
-                    c.append(' ').append(type.cElementType()).append(' ').append(member.getKey())
+                    c.append(' ')
+                            .append(type.cElementType())
+                            .append(' ')
+                            .append(member.getKey())
                             .append(type.length() > 0 ? "[" + type.length() + "];" : ";");
                     continue;
                 } else if (member.getValue() instanceof ArrayOf(CStruct element, int length)) {
                     StructModel nested = models.get(element.name());
-                    fields.add(new StructModel.Declared(member.getKey(),
-                            new FieldType(FieldKind.STRUCT, nested, null, length, false, false)));
-                    c.append(" struct ").append(element.name()).append(' ').append(member.getKey())
-                            .append('[').append(length).append("];");
+                    fields.add(new StructModel.Declared(
+                            member.getKey(), new FieldType(FieldKind.STRUCT, nested, null, length, false, false)));
+                    c.append(" struct ")
+                            .append(element.name())
+                            .append(' ')
+                            .append(member.getKey())
+                            .append('[')
+                            .append(length)
+                            .append("];");
                     continue;
                 } else {
                     CStruct nested = (CStruct) member.getValue();
@@ -100,12 +145,24 @@ class GccLayoutTest {
             c.append(" };\n");
             StructModel model = StructModel.place(new RecordRef("c", List.of(s.name())), fields);
             models.put(s.name(), model);
-            main.append("  printf(\"%s %zu %zu\", \"").append(s.name()).append("\", sizeof(struct ")
-                    .append(s.name()).append("), _Alignof(struct ").append(s.name()).append("));\n");
-            expected.append(s.name()).append(' ').append(model.sizeBytes()).append(' ').append(model.alignment());
+            main.append("  printf(\"%s %zu %zu\", \"")
+                    .append(s.name())
+                    .append("\", sizeof(struct ")
+                    .append(s.name())
+                    .append("), _Alignof(struct ")
+                    .append(s.name())
+                    .append("));\n");
+            expected.append(s.name())
+                    .append(' ')
+                    .append(model.sizeBytes())
+                    .append(' ')
+                    .append(model.alignment());
             for (FieldModel field : model.fields()) {
-                main.append("  printf(\" %zu\", offsetof(struct ").append(s.name()).append(", ")
-                        .append(field.name()).append("));\n");
+                main.append("  printf(\" %zu\", offsetof(struct ")
+                        .append(s.name())
+                        .append(", ")
+                        .append(field.name())
+                        .append("));\n");
                 expected.append(' ').append(field.offsetBytes());
             }
             main.append("  printf(\"\\n\");\n");
@@ -134,9 +191,14 @@ class GccLayoutTest {
     }
 
     private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command[0])
+                .isTrue();
         assertThat(process.exitValue()).as("%s failed: %s", command[0], output).isZero();
         return output;
     }

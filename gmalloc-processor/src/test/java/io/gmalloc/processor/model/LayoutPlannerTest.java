@@ -42,12 +42,13 @@ class LayoutPlannerTest {
         List<LayoutPlanner.Member> list = new ArrayList<>();
         for (String member : members.split(" ")) {
             String[] sizeAndAlign = member.split("/");
-            list.add(new LayoutPlanner.Member("m" + list.size(),
-                    Long.parseLong(sizeAndAlign[0]), Long.parseLong(sizeAndAlign[1])));
+            list.add(new LayoutPlanner.Member(
+                    "m" + list.size(), Long.parseLong(sizeAndAlign[0]), Long.parseLong(sizeAndAlign[1])));
         }
         LayoutPlanner.Plan plan = LayoutPlanner.plan(list);
-        assertThat(plan.offsets()).containsExactlyElementsOf(
-                Arrays.stream(offsets.split(" ")).map(Long::valueOf).toList());
+        assertThat(plan.offsets())
+                .containsExactlyElementsOf(
+                        Arrays.stream(offsets.split(" ")).map(Long::valueOf).toList());
         assertThat(plan.sizeBytes()).isEqualTo(size);
         assertThat(plan.alignment()).isEqualTo(alignment);
     }
@@ -65,12 +66,14 @@ class LayoutPlannerTest {
         List<LayoutPlanner.Member> list = new ArrayList<>();
         for (String member : members.split(" ")) {
             String[] sizeAndAlign = member.split("/");
-            list.add(new LayoutPlanner.Member("m" + list.size(),
-                    Long.parseLong(sizeAndAlign[0]), Long.parseLong(sizeAndAlign[1])));
+            list.add(new LayoutPlanner.Member(
+                    "m" + list.size(), Long.parseLong(sizeAndAlign[0]), Long.parseLong(sizeAndAlign[1])));
         }
         LayoutPlanner.Plan plan = LayoutPlanner.plan(list);
-        assertThat(plan.paddingBeforeBytes()).containsExactlyElementsOf(
-                Arrays.stream(paddingBefore.split(" ")).map(Long::valueOf).toList());
+        assertThat(plan.paddingBeforeBytes())
+                .containsExactlyElementsOf(Arrays.stream(paddingBefore.split(" "))
+                        .map(Long::valueOf)
+                        .toList());
         assertThat(plan.trailingPaddingBytes()).isEqualTo(trailing);
         long total = plan.trailingPaddingBytes();
         for (int i = 0; i < list.size(); i++) {

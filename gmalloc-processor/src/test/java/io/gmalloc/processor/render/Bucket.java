@@ -17,8 +17,10 @@ record Bucket(Class<?> type) {
 
     Object call(String name, Object... args) {
         for (Method method : type.getMethods()) {
-            if (method.getName().equals(name) && method.getParameterCount() == args.length
-                    && Modifier.isStatic(method.getModifiers()) && accepts(method, args)) {
+            if (method.getName().equals(name)
+                    && method.getParameterCount() == args.length
+                    && Modifier.isStatic(method.getModifiers())
+                    && accepts(method, args)) {
                 try {
                     return method.invoke(null, args);
                 } catch (InvocationTargetException e) {

@@ -11,8 +11,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,8 +31,11 @@ class CompileAndRunTest {
     @BeforeAll
     static void compileAndLoad() {
         Compilation compilation = ProcessorRun.compile(ProcessorRun.sources(
-                "good/com/example/Vec3.java", "good/com/example/Padded.java",
-                "good/com/example/Particle.java", "good/com/example/Tick.java", "good/com/example/Body.java"));
+                "good/com/example/Vec3.java",
+                "good/com/example/Padded.java",
+                "good/com/example/Particle.java",
+                "good/com/example/Tick.java",
+                "good/com/example/Body.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = ProcessorRun.classLoader(compilation);
     }
@@ -67,8 +68,8 @@ class CompileAndRunTest {
     @Test
     void storesAndLoadsEveryPrimitiveExactly() {
         Bucket padded = Bucket.of(loader, "PaddedBucket");
-        Object value = record("Padded", Byte.MIN_VALUE, Long.MIN_VALUE + 7, (short) -2, true, '\uFFFF', Math.PI,
-                Integer.MAX_VALUE);
+        Object value = record(
+                "Padded", Byte.MIN_VALUE, Long.MIN_VALUE + 7, (short) -2, true, '\uFFFF', Math.PI, Integer.MAX_VALUE);
         long address = padded.address("alloc", value);
         try {
             assertThat(padded.call("load", address)).isEqualTo(value);
@@ -82,7 +83,9 @@ class CompileAndRunTest {
 
             MemorySegment raw = (MemorySegment) padded.call("segment", address);
             assertThat(raw.byteSize()).isEqualTo(40);
-            assertThat(raw.get(ValueLayout.JAVA_BYTE, 18)).as("boolean stored as byte 1").isEqualTo((byte) 1);
+            assertThat(raw.get(ValueLayout.JAVA_BYTE, 18))
+                    .as("boolean stored as byte 1")
+                    .isEqualTo((byte) 1);
             assertThat(raw.get(ValueLayout.JAVA_LONG_UNALIGNED, 8)).isEqualTo(Long.MIN_VALUE + 7);
 
             padded.call("alive", address, false);
@@ -112,17 +115,22 @@ class CompileAndRunTest {
         Bucket padded = Bucket.of(loader, "PaddedBucket");
         StructLayout layout = (StructLayout) padded.constant("LAYOUT");
         assertThat(layout.byteSize()).isEqualTo(padded.constant("SIZE")).isEqualTo(40L);
-        assertThat(layout.byteAlignment()).isEqualTo(padded.constant("ALIGNMENT")).isEqualTo(8L);
+        assertThat(layout.byteAlignment())
+                .isEqualTo(padded.constant("ALIGNMENT"))
+                .isEqualTo(8L);
         String[] names = {"flag", "id", "kind", "alive", "tag", "weight", "count"};
         long[] offsets = {0, 8, 16, 18, 20, 24, 32};
         for (int i = 0; i < names.length; i++) {
-            assertThat(layout.byteOffset(PathElement.groupElement(names[i]))).as(names[i]).isEqualTo(offsets[i]);
+            assertThat(layout.byteOffset(PathElement.groupElement(names[i])))
+                    .as(names[i])
+                    .isEqualTo(offsets[i]);
         }
 
         Bucket particle = Bucket.of(loader, "ParticleBucket");
         StructLayout nested = (StructLayout) particle.constant("LAYOUT");
         assertThat(nested.byteSize()).isEqualTo(particle.constant("SIZE")).isEqualTo(28L);
-        assertThat(nested.byteOffset(PathElement.groupElement("vel"), PathElement.groupElement("y"))).isEqualTo(16);
+        assertThat(nested.byteOffset(PathElement.groupElement("vel"), PathElement.groupElement("y")))
+                .isEqualTo(16);
         assertThat(nested.byteOffset(PathElement.groupElement("mass"))).isEqualTo(24);
         assertThat(Bucket.of(loader, "Vec3Bucket").constant("SIZE")).isEqualTo(12L);
     }
@@ -193,8 +201,8 @@ class CompileAndRunTest {
             for (long i = 0; i < 1000; i++) {
                 long element = particle.address("elementAddress", base, i);
                 assertThat(particle.call("load", element))
-                        .isEqualTo(record("Particle", record("Vec3", 0f, 0f, 0f), record("Vec3", 0f, (float) -i, 0f),
-                                (float) i));
+                        .isEqualTo(record(
+                                "Particle", record("Vec3", 0f, 0f, 0f), record("Vec3", 0f, (float) -i, 0f), (float) i));
             }
         } finally {
             particle.call("freeArray", base);
@@ -250,7 +258,8 @@ class CompileAndRunTest {
                 second.add(address);
                 if (first.contains(address)) {
                     reused++;
-                    assertThat(vec3.call("load", address)).as("a reused block is zeroed")
+                    assertThat(vec3.call("load", address))
+                            .as("a reused block is zeroed")
                             .isEqualTo(record("Vec3", 0f, 0f, 0f));
                 }
             }
@@ -270,11 +279,14 @@ class CompileAndRunTest {
         long dedicated = ticks.address("alloc", record("Tick", 5L, 2.5));
         try {
             Bucket gmalloc = runtime("GMalloc");
-            assertThat(gmalloc.call("usableSize", general)).as("40-byte general bucket").isEqualTo(40L);
+            assertThat(gmalloc.call("usableSize", general))
+                    .as("40-byte general bucket")
+                    .isEqualTo(40L);
             assertThat(ticks.call("load", dedicated)).isEqualTo(record("Tick", 5L, 2.5));
             assertThatThrownBy(() -> ticks.call("free", general))
                     .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo("io.gmalloc.InvalidFreeException"))
-                    .satisfies(e -> assertThat(e.getClass().getMethod("reason").invoke(e)).hasToString("WRONG_BUCKET"));
+                    .satisfies(e -> assertThat(e.getClass().getMethod("reason").invoke(e))
+                            .hasToString("WRONG_BUCKET"));
         } finally {
             padded.call("free", general);
             ticks.call("free", dedicated);
@@ -285,8 +297,7 @@ class CompileAndRunTest {
     @Test
     void allocOfNullFailsWithoutLeaking() {
         Bucket particle = Bucket.of(loader, "ParticleBucket");
-        assertThatThrownBy(() -> particle.call("alloc", new Object[] {null}))
-                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> particle.call("alloc", new Object[] {null})).isInstanceOf(NullPointerException.class);
         Object half = record("Particle", record("Vec3", 1f, 2f, 3f), null, 1f);
         assertThatThrownBy(() -> particle.call("alloc", half)).isInstanceOf(NullPointerException.class);
     }
@@ -315,21 +326,24 @@ class CompileAndRunTest {
         long special = vec3.address("alloc", region);
         long next = vec3.address("alloc", region);
         long general = padded.address("alloc", region);
-        long stored = particle.address("alloc", region, record("Particle", record("Vec3", 1f, 2f, 3f),
-                record("Vec3", 4f, 5f, 6f), 7f));
+        long stored = particle.address(
+                "alloc", region, record("Particle", record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f), 7f));
         long array = vec3.address("allocArray", region, 100L);
-        assertThat(next - special).as("special blocks of a region lie one stride apart").isEqualTo(12);
+        assertThat(next - special)
+                .as("special blocks of a region lie one stride apart")
+                .isEqualTo(12);
         assertThat(gmalloc.call("usableSize", general)).isEqualTo(40L);
         assertThat(vec3.call("load", special)).isEqualTo(record("Vec3", 0f, 0f, 0f));
-        assertThat(particle.call("load", stored)).isEqualTo(record("Particle", record("Vec3", 1f, 2f, 3f),
-                record("Vec3", 4f, 5f, 6f), 7f));
+        assertThat(particle.call("load", stored))
+                .isEqualTo(record("Particle", record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f), 7f));
         assertThat((Long) gmalloc.call("usableSize", array)).isGreaterThanOrEqualTo(1200L);
         assertThat(invoke(region, "liveBlocks")).isEqualTo(5L);
         vec3.call("free", next);
         assertThat(invoke(region, "liveBlocks")).isEqualTo(4L);
         invoke(region, "close");
         assertThatThrownBy(() -> gmalloc.call("gfree", special))
-                .satisfies(e -> assertThat(e.getClass().getMethod("reason").invoke(e)).hasToString("NOT_OWNED"));
+                .satisfies(e ->
+                        assertThat(e.getClass().getMethod("reason").invoke(e)).hasToString("NOT_OWNED"));
         assertThatThrownBy(() -> vec3.call("alloc", region)).isInstanceOf(IllegalStateException.class);
     }
 }

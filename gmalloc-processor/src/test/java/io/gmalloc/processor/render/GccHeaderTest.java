@@ -54,8 +54,10 @@ class GccHeaderTest {
         for (String path : headers.keySet()) {
             Path source = dir.resolve("alone.c");
             // Twice: the include guard must make the second one a no-op.
-            Files.writeString(source, "#include \"" + relative(path) + "\"\n#include \"" + relative(path) + "\"\n"
-                    + "int main(void) { return 0; }\n");
+            Files.writeString(
+                    source,
+                    "#include \"" + relative(path) + "\"\n#include \"" + relative(path) + "\"\n"
+                            + "int main(void) { return 0; }\n");
             run(dir, gcc(include, source, dir.resolve("alone")));
         }
     }
@@ -74,30 +76,60 @@ class GccHeaderTest {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             String type = structName(header.getValue());
             StructLayout layout = layout(loader, HeaderSources.HEADERS.get(header.getKey()));
-            c.append("    printf(\"").append(type).append(" %zu %zu\\n\", sizeof(").append(type)
-                    .append("), _Alignof(").append(type).append("));\n");
-            expected.append(type).append(' ').append(layout.byteSize()).append(' ').append(layout.byteAlignment())
+            c.append("    printf(\"")
+                    .append(type)
+                    .append(" %zu %zu\\n\", sizeof(")
+                    .append(type)
+                    .append("), _Alignof(")
+                    .append(type)
+                    .append("));\n");
+            expected.append(type)
+                    .append(' ')
+                    .append(layout.byteSize())
+                    .append(' ')
+                    .append(layout.byteAlignment())
                     .append('\n');
             List<String[]> members = members(header.getValue());
             List<MemoryLayout> javaMembers = layout.memberLayouts();
-            assertThat(members).as("%s: C members, padding included, against LAYOUT's", type)
+            assertThat(members)
+                    .as("%s: C members, padding included, against LAYOUT's", type)
                     .hasSameSizeAs(javaMembers);
             long offset = 0;
             for (int i = 0; i < members.size(); i++) {
                 String name = members.get(i)[1];
                 MemoryLayout javaMember = javaMembers.get(i);
                 if (javaMember instanceof PaddingLayout) {
-                    assertThat(name).as("%s member %d is padding in LAYOUT", type, i).startsWith("_pad");
+                    assertThat(name)
+                            .as("%s member %d is padding in LAYOUT", type, i)
+                            .startsWith("_pad");
                     assertThat(members.get(i)[0]).isEqualTo("uint8_t");
                 } else {
-                    assertThat(name).as("%s member %d", type, i)
-                            .isEqualTo(CHeaderRenderer.memberName(javaMember.name().orElseThrow()));
+                    assertThat(name)
+                            .as("%s member %d", type, i)
+                            .isEqualTo(
+                                    CHeaderRenderer.memberName(javaMember.name().orElseThrow()));
                 }
-                c.append("    printf(\"").append(type).append('.').append(name).append(" %zu %zu\\n\", offsetof(")
-                        .append(type).append(", ").append(name).append("), sizeof(((").append(type).append(" *) 0)->")
-                        .append(name).append("));\n");
-                expected.append(type).append('.').append(name).append(' ').append(offset).append(' ')
-                        .append(javaMember.byteSize()).append('\n');
+                c.append("    printf(\"")
+                        .append(type)
+                        .append('.')
+                        .append(name)
+                        .append(" %zu %zu\\n\", offsetof(")
+                        .append(type)
+                        .append(", ")
+                        .append(name)
+                        .append("), sizeof(((")
+                        .append(type)
+                        .append(" *) 0)->")
+                        .append(name)
+                        .append("));\n");
+                expected.append(type)
+                        .append('.')
+                        .append(name)
+                        .append(' ')
+                        .append(offset)
+                        .append(' ')
+                        .append(javaMember.byteSize())
+                        .append('\n');
                 offset += javaMember.byteSize();
             }
         }
@@ -120,7 +152,10 @@ class GccHeaderTest {
         Path source = dir.resolve("drift.c");
         Files.writeString(source, "#include \"Vec3.h\"\nint main(void) { return 0; }\n");
         List<String> command = gcc(dir, source, dir.resolve("drift"));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("gcc accepted a drifted header").isNotZero();
@@ -169,7 +204,8 @@ class GccHeaderTest {
 
     private static StructLayout layout(ClassLoader loader, String bucketClass) {
         try {
-            Object layout = Class.forName(bucketClass, true, loader).getField("LAYOUT").get(null);
+            Object layout =
+                    Class.forName(bucketClass, true, loader).getField("LAYOUT").get(null);
             assertThat(layout).isInstanceOf(GroupLayout.class);
             return (StructLayout) layout;
         } catch (ReflectiveOperationException e) {
@@ -198,9 +234,14 @@ class GccHeaderTest {
     }
 
     private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command.getFirst()).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command.getFirst())
+                .isTrue();
         assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
         return output;
     }

@@ -54,7 +54,9 @@ class GoldenHeaderTest {
         }
         String resource = "golden/" + path;
         try (InputStream in = GoldenHeaderTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as("golden file %s (create it with -Dgolden.update=true)", resource).isNotNull();
+            assertThat(in)
+                    .as("golden file %s (create it with -Dgolden.update=true)", resource)
+                    .isNotNull();
             assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -63,7 +65,8 @@ class GoldenHeaderTest {
     void nestedTypesAreIncludedByTheirPathRelativeToTheIncludingHeader() {
         assertThat(headers.get("META-INF/gmalloc/include/com/example/shapes/Segment.h"))
                 .contains("#include \"../Outer_Inner.h\"\n#include \"../geo/Point.h\"\n");
-        assertThat(headers.get("META-INF/gmalloc/include/com/example/Particle.h")).contains("#include \"Vec3.h\"\n");
+        assertThat(headers.get("META-INF/gmalloc/include/com/example/Particle.h"))
+                .contains("#include \"Vec3.h\"\n");
     }
 
     @Test

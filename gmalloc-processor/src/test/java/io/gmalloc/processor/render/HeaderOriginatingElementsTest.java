@@ -45,26 +45,29 @@ class HeaderOriginatingElementsTest {
     /** The processor, with a Filer that records the originating elements of every resource it creates. */
     private static Processor recordingResources(Map<String, List<String>> origins) {
         Processor delegate = new GMallocBucketProcessor();
-        return (Processor) Proxy.newProxyInstance(Processor.class.getClassLoader(), new Class<?>[] {Processor.class},
-                (proxy, method, args) -> {
+        return (Processor) Proxy.newProxyInstance(
+                Processor.class.getClassLoader(), new Class<?>[] {Processor.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("init")) {
                         return invoke(method, delegate, args);
                     }
                     ProcessingEnvironment env = (ProcessingEnvironment) args[0];
                     Filer filer = env.getFiler();
-                    Filer recording = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(),
-                            new Class<?>[] {Filer.class}, (p, m, a) -> {
+                    Filer recording = (Filer) Proxy.newProxyInstance(
+                            Filer.class.getClassLoader(), new Class<?>[] {Filer.class}, (p, m, a) -> {
                                 if (m.getName().equals("createResource")) {
                                     List<String> names = new ArrayList<>();
                                     for (Element e : (Element[]) a[3]) {
-                                        names.add(((TypeElement) e).getQualifiedName().toString());
+                                        names.add(((TypeElement) e)
+                                                .getQualifiedName()
+                                                .toString());
                                     }
                                     origins.put(a[2].toString(), names);
                                 }
                                 return invoke(m, filer, a);
                             });
                     ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
-                            ProcessingEnvironment.class.getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
+                            ProcessingEnvironment.class.getClassLoader(),
+                            new Class<?>[] {ProcessingEnvironment.class},
                             (p, m, a) -> m.getName().equals("getFiler") ? recording : invoke(m, env, a));
                     return invoke(method, delegate, new Object[] {wrapped});
                 });

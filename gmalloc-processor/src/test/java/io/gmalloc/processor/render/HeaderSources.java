@@ -58,7 +58,9 @@ final class HeaderSources {
                 continue;
             }
             try {
-                headers.put(path.substring(root + "/CLASS_OUTPUT/".length()), file.getCharContent(false).toString());
+                headers.put(
+                        path.substring(root + "/CLASS_OUTPUT/".length()),
+                        file.getCharContent(false).toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -12,7 +12,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +28,15 @@ class VocabularyRunTest {
     @BeforeAll
     static void compileAndLoad() {
         Compilation compilation = ProcessorRun.compile(ProcessorRun.sources(
-                "good/com/example/Vec3.java", "good/com/example/Side.java", "good/com/example/Order.java",
-                "good/com/example/Wire.java", "good/com/example/Level.java", "good/com/example/Book.java",
-                "good/com/example/Quote.java", "good/com/example/Many.java", "good/com/example/Coded.java",
+                "good/com/example/Vec3.java",
+                "good/com/example/Side.java",
+                "good/com/example/Order.java",
+                "good/com/example/Wire.java",
+                "good/com/example/Level.java",
+                "good/com/example/Book.java",
+                "good/com/example/Quote.java",
+                "good/com/example/Many.java",
+                "good/com/example/Coded.java",
                 "good/com/example/Counter.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = ProcessorRun.classLoader(compilation);
@@ -59,9 +64,17 @@ class VocabularyRunTest {
     }
 
     private static Object order(String symbol) {
-        return record("Order", symbol, side("SELL"), new int[] {10, -20, 30, Integer.MAX_VALUE},
-                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)), 0x01020304, 77L,
-                new short[] {0x1234, (short) 0xABCD}, new boolean[] {true, false, true}, 5);
+        return record(
+                "Order",
+                symbol,
+                side("SELL"),
+                new int[] {10, -20, 30, Integer.MAX_VALUE},
+                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)),
+                0x01020304,
+                77L,
+                new short[] {0x1234, (short) 0xABCD},
+                new boolean[] {true, false, true},
+                5);
     }
 
     /** Runs {@code test} on a fresh block of {@code bucket}, freed afterwards. */
@@ -91,9 +104,17 @@ class VocabularyRunTest {
     @Test
     void everyKindRoundTripsThroughAccessorsAndLoad() {
         Bucket order = bucket("OrderBucket");
-        Object value = record("Order", "EURUSD", side("SELL"), new int[] {10, -20, 30, Integer.MAX_VALUE},
-                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)), 0x01020304, 77L,
-                new short[] {0x1234, (short) 0xABCD}, new boolean[] {true, false, true}, 5);
+        Object value = record(
+                "Order",
+                "EURUSD",
+                side("SELL"),
+                new int[] {10, -20, 30, Integer.MAX_VALUE},
+                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)),
+                0x01020304,
+                77L,
+                new short[] {0x1234, (short) 0xABCD},
+                new boolean[] {true, false, true},
+                5);
         withBlock(order, value, address -> {
             assertThat(order.call("load", address)).usingRecursiveComparison().isEqualTo(value);
             assertThat(order.call("symbol", address)).isEqualTo("EURUSD");
@@ -116,23 +137,33 @@ class VocabularyRunTest {
             assertThat(order.call("symbol", address)).isEqualTo("é€");
             assertThat(order.call("side", address)).isEqualTo(side("BUY"));
             assertThat(order.call("levels", address, 0L)).isEqualTo(-1);
-            assertThat(order.call("corners", address)).usingRecursiveComparison()
+            assertThat(order.call("corners", address))
+                    .usingRecursiveComparison()
                     .isEqualTo(vec3Array(record("Vec3", 9f, 8f, 7f), record("Vec3", 4f, 5f, 6f)));
             assertThat(order.call("ports", address)).isEqualTo(new short[] {1, 2});
             assertThat(order.call("flags", address)).isEqualTo(new boolean[] {true, true, true});
             assertThat(order.constant("LEVELS_LENGTH")).isEqualTo(4);
             assertThat(order.constant("CORNERS_LENGTH")).isEqualTo(2);
             assertThat(order.address("cornersAddress", address)).isEqualTo(address + 28);
-            assertThat(bucket("Vec3Bucket").call("y", order.address("cornersAddress", address) + 12)).isEqualTo(5f);
+            assertThat(bucket("Vec3Bucket").call("y", order.address("cornersAddress", address) + 12))
+                    .isEqualTo(5f);
         });
     }
 
     @Test
     void componentsLieAtTheirCOffsetsInTheirByteOrder() {
         Bucket order = bucket("OrderBucket");
-        Object value = record("Order", "AB", side("SELL"), new int[] {0x11223344, 2, 3, 4},
-                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)), 0x01020304, 0x0A0B0C0D0E0F1011L,
-                new short[] {0x1234, (short) 0xABCD}, new boolean[] {true, false, true}, 0x55667788);
+        Object value = record(
+                "Order",
+                "AB",
+                side("SELL"),
+                new int[] {0x11223344, 2, 3, 4},
+                vec3Array(record("Vec3", 1f, 2f, 3f), record("Vec3", 4f, 5f, 6f)),
+                0x01020304,
+                0x0A0B0C0D0E0F1011L,
+                new short[] {0x1234, (short) 0xABCD},
+                new boolean[] {true, false, true},
+                0x55667788);
         withBlock(order, value, address -> {
             MemorySegment raw = (MemorySegment) order.call("segment", address);
             assertThat(raw.byteSize()).isEqualTo(80);
@@ -140,10 +171,12 @@ class VocabularyRunTest {
             assertThat(raw.get(ValueLayout.JAVA_BYTE, 8)).as("SELL's ordinal").isEqualTo((byte) 1);
             assertThat(raw.get(ValueLayout.JAVA_INT_UNALIGNED, 12)).isEqualTo(0x11223344);
             assertThat(raw.get(ValueLayout.JAVA_FLOAT_UNALIGNED, 28 + 12 + 4)).isEqualTo(5f);
-            assertThat(raw.asSlice(52, 4).toArray(ValueLayout.JAVA_BYTE)).as("big-endian seq")
+            assertThat(raw.asSlice(52, 4).toArray(ValueLayout.JAVA_BYTE))
+                    .as("big-endian seq")
                     .containsExactly(0x01, 0x02, 0x03, 0x04);
             assertThat(raw.get(ValueLayout.JAVA_LONG_UNALIGNED, 56)).isEqualTo(0x0A0B0C0D0E0F1011L);
-            assertThat(raw.asSlice(64, 4).toArray(ValueLayout.JAVA_BYTE)).as("big-endian ports")
+            assertThat(raw.asSlice(64, 4).toArray(ValueLayout.JAVA_BYTE))
+                    .as("big-endian ports")
                     .containsExactly(0x12, 0x34, 0xAB - 256, 0xCD - 256);
             assertThat(raw.asSlice(68, 3).toArray(ValueLayout.JAVA_BYTE)).containsExactly(1, 0, 1);
             assertThat(raw.get(ValueLayout.JAVA_INT_UNALIGNED, 72)).isEqualTo(0x55667788);
@@ -153,7 +186,9 @@ class VocabularyRunTest {
             String[] names = {"symbol", "side", "levels", "corners", "seq", "fills", "ports", "flags", "hits"};
             long[] offsets = {0, 8, 12, 28, 52, 56, 64, 68, 72};
             for (int i = 0; i < names.length; i++) {
-                assertThat(layout.byteOffset(PathElement.groupElement(names[i]))).as(names[i]).isEqualTo(offsets[i]);
+                assertThat(layout.byteOffset(PathElement.groupElement(names[i])))
+                        .as(names[i])
+                        .isEqualTo(offsets[i]);
             }
             VarHandle seq = layout.varHandle(PathElement.groupElement("seq"));
             assertThat((int) seq.get(raw, 0L)).as("LAYOUT reads seq big-endian").isEqualTo(0x01020304);
@@ -165,8 +200,15 @@ class VocabularyRunTest {
     @Test
     void bigEndianRecordStoresEveryMultiByteComponentInNetworkOrder() {
         Bucket wire = bucket("WireBucket");
-        Object value = record("Wire", (short) 0x1234, 0x01020304, 0x1112131415161718L, Double.longBitsToDouble(
-                0x2122232425262728L), (char) 0xABCD, (byte) 0x7F, Float.intBitsToFloat(0x31323334));
+        Object value = record(
+                "Wire",
+                (short) 0x1234,
+                0x01020304,
+                0x1112131415161718L,
+                Double.longBitsToDouble(0x2122232425262728L),
+                (char) 0xABCD,
+                (byte) 0x7F,
+                Float.intBitsToFloat(0x31323334));
         withBlock(wire, value, address -> {
             assertThat(wire.call("load", address)).isEqualTo(value);
             byte[] raw = bytes(wire, address);
@@ -253,7 +295,8 @@ class VocabularyRunTest {
                 order.call("fillsGetAndAdd", element, i);
                 order.call("hitsGetAndAdd", element, 1);
             }
-            assertThat(order.call("fills", order.address("elementAddress", base, 4L))).isEqualTo(4L);
+            assertThat(order.call("fills", order.address("elementAddress", base, 4L)))
+                    .isEqualTo(4L);
         } finally {
             for (long address : addresses) {
                 order.call("free", address);
@@ -269,7 +312,9 @@ class VocabularyRunTest {
         }
         try {
             for (long address : counters) {
-                assertThat((address + 8) % 8).as("special-bucket count of 0x%x", address).isZero();
+                assertThat((address + 8) % 8)
+                        .as("special-bucket count of 0x%x", address)
+                        .isZero();
                 assertThat(counter.call("countGetAndAdd", address, 2L)).isEqualTo(0L);
                 assertThat(counter.call("countCompareAndSet", address, 2L, 3L)).isEqualTo(true);
             }
@@ -287,24 +332,34 @@ class VocabularyRunTest {
             byte[] before = bytes(order, address);
             assertThatThrownBy(() -> order.call("symbol", address, "ABCDEFGHI"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'symbol'").hasMessageContaining("9 UTF-8 bytes")
-                    .hasMessageContaining("8").hasMessageContaining("nothing was written");
+                    .hasMessageContaining("'symbol'")
+                    .hasMessageContaining("9 UTF-8 bytes")
+                    .hasMessageContaining("8")
+                    .hasMessageContaining("nothing was written");
             assertThatThrownBy(() -> order.call("symbol", address, "€€€"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9 UTF-8 bytes");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("9 UTF-8 bytes");
             assertThatThrownBy(() -> order.call("symbol", address, "A\0B"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'symbol'").hasMessageContaining("NUL").hasMessageContaining("3 UTF-8");
+                    .hasMessageContaining("'symbol'")
+                    .hasMessageContaining("NUL")
+                    .hasMessageContaining("3 UTF-8");
             assertThatThrownBy(() -> order.call("symbol", address, (Object) null))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'symbol'").hasMessageContaining("null").hasMessageContaining("8");
+                    .hasMessageContaining("'symbol'")
+                    .hasMessageContaining("null")
+                    .hasMessageContaining("8");
             assertThatThrownBy(() -> order.call("store", address, order("TOO-LONG-SYMBOL")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15 UTF-8 bytes");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("15 UTF-8 bytes");
             assertThat(bytes(order, address)).as("nothing written").isEqualTo(before);
             assertThatThrownBy(() -> order.call("alloc", order("TOO-LONG-SYMBOL")))
                     .isInstanceOf(IllegalArgumentException.class);
 
             order.call("symbol", address, "ABCDEFGH");
-            assertThat(order.call("symbol", address)).as("a full field has no NUL").isEqualTo("ABCDEFGH");
+            assertThat(order.call("symbol", address))
+                    .as("a full field has no NUL")
+                    .isEqualTo("ABCDEFGH");
             order.call("symbol", address, "");
             assertThat(order.call("symbol", address)).isEqualTo("");
             assertThat(slice(bytes(order, address), 0, 8)).containsOnly(0);
@@ -318,18 +373,23 @@ class VocabularyRunTest {
             byte[] before = bytes(order, address);
             assertThatThrownBy(() -> order.call("levels", address, new int[3]))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'levels'").hasMessageContaining("exactly 4")
+                    .hasMessageContaining("'levels'")
+                    .hasMessageContaining("exactly 4")
                     .hasMessageContaining("has 3");
             assertThatThrownBy(() -> order.call("flags", address, new boolean[4]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'flags'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'flags'");
             Object shortCorners = orderWith(vec3Array(record("Vec3", 1f, 1f, 1f)));
             assertThatThrownBy(() -> order.call("store", address, shortCorners))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'corners'").hasMessageContaining("exactly 2").hasMessageContaining("has 1");
+                    .hasMessageContaining("'corners'")
+                    .hasMessageContaining("exactly 2")
+                    .hasMessageContaining("has 1");
             Object nullCorner = orderWith(vec3Array(record("Vec3", 1f, 1f, 1f), record("Vec3", 2f, 2f, 2f)));
             ((Object[]) nullCornersOf(nullCorner))[1] = null;
             assertThatThrownBy(() -> order.call("store", address, nullCorner))
-                    .isInstanceOf(NullPointerException.class).hasMessageContaining("corners");
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessageContaining("corners");
             assertThat(bytes(order, address)).as("nothing written").isEqualTo(before);
 
             for (long bad : new long[] {-1, 4, Long.MAX_VALUE}) {
@@ -362,7 +422,8 @@ class VocabularyRunTest {
             raw.set(ValueLayout.JAVA_BYTE, 8, (byte) 7);
             assertThatThrownBy(() -> order.call("side", address))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("ordinal 7").hasMessageContaining("com.example.Side");
+                    .hasMessageContaining("ordinal 7")
+                    .hasMessageContaining("com.example.Side");
             assertThatThrownBy(() -> order.call("load", address)).isInstanceOf(IllegalStateException.class);
             raw.set(ValueLayout.JAVA_BYTE, 8, (byte) 0xFF);
             assertThatThrownBy(() -> order.call("side", address)).hasMessageContaining("ordinal 255");
@@ -373,12 +434,15 @@ class VocabularyRunTest {
         assertThat(coded.constant("SIZE")).isEqualTo(4L);
         withBlock(coded, record("Coded", (byte) 1, constantOf("Many", "C299")), address -> {
             MemorySegment raw = (MemorySegment) coded.call("segment", address);
-            assertThat(raw.get(ValueLayout.JAVA_SHORT_UNALIGNED, 2)).as("uint16_t ordinal").isEqualTo((short) 299);
+            assertThat(raw.get(ValueLayout.JAVA_SHORT_UNALIGNED, 2))
+                    .as("uint16_t ordinal")
+                    .isEqualTo((short) 299);
             assertThat(coded.call("code", address)).isEqualTo(constantOf("Many", "C299"));
             raw.set(ValueLayout.JAVA_SHORT_UNALIGNED, 2, (short) 300);
             assertThatThrownBy(() -> coded.call("code", address))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("ordinal 300").hasMessageContaining("com.example.Many");
+                    .hasMessageContaining("ordinal 300")
+                    .hasMessageContaining("com.example.Many");
             raw.set(ValueLayout.JAVA_SHORT_UNALIGNED, 2, (short) 0xFFFF);
             assertThatThrownBy(() -> coded.call("code", address)).hasMessageContaining("ordinal 65535");
         });
@@ -395,18 +459,23 @@ class VocabularyRunTest {
         Object value = record("Book", good, depth, 9);
         withBlock(book, value, address -> {
             assertThat(book.call("load", address)).usingRecursiveComparison().isEqualTo(value);
-            assertThat(book.call("depth", address, 0L)).usingRecursiveComparison().isEqualTo(other);
+            assertThat(book.call("depth", address, 0L))
+                    .usingRecursiveComparison()
+                    .isEqualTo(other);
             byte[] before = bytes(book, address);
             Object badVenue = record("Level", "TOOLONG", new int[] {1, 2}, side("BUY"));
             assertThatThrownBy(() -> book.call("best", address, badVenue))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'venue'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'venue'");
             assertThatThrownBy(() -> book.call("depth", address, 1L, badVenue))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'venue'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'venue'");
             Object badQty = record("Level", "LSE", new int[] {1}, side("BUY"));
             Object[] badDepth = depth.clone();
             badDepth[1] = badQty;
             assertThatThrownBy(() -> book.call("store", address, record("Book", good, badDepth, 1)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'qty'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'qty'");
             Object[] nullDepth = depth.clone();
             nullDepth[1] = null;
             assertThatThrownBy(() -> book.call("depth", address, nullDepth)).isInstanceOf(NullPointerException.class);
@@ -444,14 +513,17 @@ class VocabularyRunTest {
         Bucket vec3 = bucket("Vec3Bucket");
         assertThatThrownBy(() -> vec3.call("allocArray", -1L))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Vec3Bucket.allocArray").hasMessageNotContaining("gcalloc");
+                .hasMessageContaining("Vec3Bucket.allocArray")
+                .hasMessageNotContaining("gcalloc");
         assertThatThrownBy(() -> vec3.call("allocArray", Long.MAX_VALUE / 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allocArray");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allocArray");
         long single = vec3.address("alloc");
         try {
             assertThatThrownBy(() -> vec3.call("freeArray", single))
                     .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo("io.gmalloc.InvalidFreeException"))
-                    .hasMessageContaining("freeArray").hasMessageContaining("free(long)");
+                    .hasMessageContaining("freeArray")
+                    .hasMessageContaining("free(long)");
         } finally {
             vec3.call("free", single); // still live: the rejected freeArray changed nothing
         }

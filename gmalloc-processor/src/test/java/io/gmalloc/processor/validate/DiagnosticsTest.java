@@ -29,8 +29,12 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(3);
-        for (String line : new String[] {"final class NotARecord", "@interface NotARecordEither", "enum NotARecordAtAll"}) {
-            assertThat(compilation).hadErrorContaining(id(Problem.NOT_RECORD)).inFile(file).onLineContaining(line);
+        for (String line :
+                new String[] {"final class NotARecord", "@interface NotARecordEither", "enum NotARecordAtAll"}) {
+            assertThat(compilation)
+                    .hadErrorContaining(id(Problem.NOT_RECORD))
+                    .inFile(file)
+                    .onLineContaining(line);
         }
         assertThat(run.generated()).isEmpty();
     }
@@ -41,7 +45,9 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(id(Problem.GENERIC_RECORD)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.GENERIC_RECORD))
+                .inFile(file)
                 .onLineContaining("record Generic<T>");
         assertThat(run.generated()).isEmpty();
     }
@@ -52,17 +58,27 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(5);
-        assertThat(compilation).hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8))
+                .inFile(file)
                 .onLineContaining("String name");
-        assertThat(compilation).hadErrorContaining(id(Problem.BOXED_COMPONENT) + " component 'boxed'").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.BOXED_COMPONENT) + " component 'boxed'")
+                .inFile(file)
                 .onLineContaining("Integer boxed");
         assertThat(compilation).hadErrorContaining("use the primitive int instead");
-        assertThat(compilation).hadErrorContaining(id(Problem.UNSUPPORTED_COMPONENT)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.UNSUPPORTED_COMPONENT))
+                .inFile(file)
                 .onLineContaining("Object anything");
-        assertThat(compilation).hadErrorContaining(id(Problem.ARRAY_WITHOUT_LENGTH)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.ARRAY_WITHOUT_LENGTH))
+                .inFile(file)
                 .onLineContaining("long[] samples");
         assertThat(compilation).hadErrorContaining("@Length(n) (C: int64_t samples[n])");
-        assertThat(compilation).hadErrorContaining(id(Problem.PLAIN_RECORD_COMPONENT)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.PLAIN_RECORD_COMPONENT))
+                .inFile(file)
                 .onLineContaining("PlainPoint point");
         assertThat(compilation).hadErrorContaining("annotate record PlainPoint with @GMallocBucket");
         assertThat(run.generated()).isEmpty();
@@ -74,11 +90,17 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining(id(Problem.NESTING_CYCLE)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.NESTING_CYCLE))
+                .inFile(file)
                 .onLineContaining("record Node(int value, Node next)");
-        assertThat(compilation).hadErrorContaining("Ping.pong -> Pong.ping -> Ping").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining("Ping.pong -> Pong.ping -> Ping")
+                .inFile(file)
                 .onLineContaining("record Ping(int n, Pong pong)");
-        assertThat(compilation).hadErrorContaining("Pong.ping -> Ping.pong -> Pong").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining("Pong.ping -> Ping.pong -> Pong")
+                .inFile(file)
                 .onLineContaining("record Pong(int n, Ping ping)");
         assertThat(run.generated()).isEmpty();
     }
@@ -89,9 +111,13 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining(id(Problem.NOT_ACCESSIBLE)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.NOT_ACCESSIBLE))
+                .inFile(file)
                 .onLineContaining("private record Hidden");
-        assertThat(compilation).hadErrorContaining("inside private Secret").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining("inside private Secret")
+                .inFile(file)
                 .onLineContaining("record Inside");
         assertThat(run.generated()).isEmpty();
     }
@@ -102,7 +128,9 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(id(Problem.EMPTY_RECORD)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.EMPTY_RECORD))
+                .inFile(file)
                 .onLineContaining("record Empty()");
         assertThat(run.generated()).isEmpty();
     }
@@ -113,11 +141,17 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining(id(Problem.NAME_CLASH)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.NAME_CLASH))
+                .inFile(file)
                 .onLineContaining("record Taken(int x)");
-        assertThat(compilation).hadErrorContaining("com.example.NameClash").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining("com.example.NameClash")
+                .inFile(file)
                 .onLineContaining("name = \"NameClash\"");
-        assertThat(compilation).hadErrorContaining("another @GMallocBucket record").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining("another @GMallocBucket record")
+                .inFile(file)
                 .onLineContaining("record Second");
         assertThat(run.generated()).containsExactly("com.example.Shared"); // First claimed it
     }
@@ -129,7 +163,9 @@ class DiagnosticsTest {
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(3);
         for (String line : new String[] {"\"com.example.Dotted\"", "\"class\"", "\"9Lives\""}) {
-            assertThat(compilation).hadErrorContaining(id(Problem.INVALID_NAME)).inFile(file)
+            assertThat(compilation)
+                    .hadErrorContaining(id(Problem.INVALID_NAME))
+                    .inFile(file)
                     .onLineContaining(line);
         }
         assertThat(run.generated()).isEmpty();
@@ -142,8 +178,10 @@ class DiagnosticsTest {
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(4);
         for (String component : new String[] {"'free'", "'load'", "'atAddress'", "'allocArray'"}) {
-            assertThat(compilation).hadErrorContaining(id(Problem.COMPONENT_NAME_CLASH) + " component " + component)
-                    .inFile(file).onLineContaining("record Reserved");
+            assertThat(compilation)
+                    .hadErrorContaining(id(Problem.COMPONENT_NAME_CLASH) + " component " + component)
+                    .inFile(file)
+                    .onLineContaining("record Reserved");
         }
     }
 
@@ -153,9 +191,13 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8))
+                .inFile(file)
                 .onLineContaining("record Broken(String label)");
-        assertThat(compilation).hadErrorContaining(id(Problem.NESTED_INVALID)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.NESTED_INVALID))
+                .inFile(file)
                 .onLineContaining("record UsesBroken");
         assertThat(run.generated()).isEmpty();
     }
@@ -167,17 +209,28 @@ class DiagnosticsTest {
         Compilation compilation = run.compilation();
         assertThat(compilation).succeeded();
         assertThat(compilation.warnings()).hasSize(1);
-        assertThat(compilation).hadWarningContaining(id(Problem.TOO_LARGE)).inFile(file)
+        assertThat(compilation)
+                .hadWarningContaining(id(Problem.TOO_LARGE))
+                .inFile(file)
                 .onLineContaining("record Huge(");
         assertThat(compilation).hadWarningContaining("65544 bytes");
-        String huge = compilation.generatedSourceFile("com.example.HugeBucket").orElseThrow()
-                .getCharContent(false).toString();
+        String huge = compilation
+                .generatedSourceFile("com.example.HugeBucket")
+                .orElseThrow()
+                .getCharContent(false)
+                .toString();
         assertThat(huge).contains("return GMalloc.gmalloc(SIZE);").doesNotContain("SpecialBucket");
-        String exact = compilation.generatedSourceFile("com.example.SixtyFourKiloBucket").orElseThrow()
-                .getCharContent(false).toString();
+        String exact = compilation
+                .generatedSourceFile("com.example.SixtyFourKiloBucket")
+                .orElseThrow()
+                .getCharContent(false)
+                .toString();
         assertThat(exact).contains("public static final long SIZE = 65536L;").contains("new SpecialBucket(");
-        String general = compilation.generatedSourceFile("com.example.HalfKiloBucket").orElseThrow()
-                .getCharContent(false).toString();
+        String general = compilation
+                .generatedSourceFile("com.example.HalfKiloBucket")
+                .orElseThrow()
+                .getCharContent(false)
+                .toString();
         assertThat(general).contains("return GMalloc.gmalloc(SIZE);").doesNotContain("SpecialBucket");
     }
 
@@ -187,9 +240,13 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.STRING_WITHOUT_UTF8))
+                .inFile(file)
                 .onLineContaining("record BadOne");
-        assertThat(compilation).hadErrorContaining(id(Problem.EMPTY_RECORD)).inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.EMPTY_RECORD))
+                .inFile(file)
                 .onLineContaining("record BadTwo");
         assertThat(run.generated()).containsExactly("com.example.GoodOneBucket");
     }
@@ -200,19 +257,33 @@ class DiagnosticsTest {
         ProcessorRun.Run run = ProcessorRun.compileRecording(file);
         Compilation compilation = run.compilation();
         assertThat(compilation).hadErrorCount(7);
-        assertThat(compilation).hadErrorContaining(id(Problem.GETTER_WITHOUT_SETTER) + " getter count() has no setter")
-                .inFile(file).onLineContaining("int count();");
-        assertThat(compilation).hadErrorContaining(id(Problem.INTERFACE_METHOD) + " method sum is neither")
-                .inFile(file).onLineContaining("int sum(int a, int b);");
-        assertThat(compilation).hadErrorContaining(id(Problem.GETTER_WITHOUT_SETTER) + " getter y() has no setter")
-                .inFile(file).onLineContaining("int y();");
-        assertThat(compilation).hadErrorContaining(id(Problem.SETTER_WITHOUT_GETTER) + " setter y(long)")
-                .inFile(file).onLineContaining("void y(long value);");
-        assertThat(compilation).hadErrorContaining(id(Problem.INTERFACE_EXTENDS) + " interface Extends extends")
-                .inFile(file).onLineContaining("interface Extends extends Runnable");
-        assertThat(compilation).hadErrorContaining(id(Problem.COMPONENT_NAME_CLASH) + " component 'address'")
-                .inFile(file).onLineContaining("long address();");
-        assertThat(compilation).hadErrorContaining(id(Problem.EMPTY_RECORD) + " interface NoPairs").inFile(file)
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.GETTER_WITHOUT_SETTER) + " getter count() has no setter")
+                .inFile(file)
+                .onLineContaining("int count();");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.INTERFACE_METHOD) + " method sum is neither")
+                .inFile(file)
+                .onLineContaining("int sum(int a, int b);");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.GETTER_WITHOUT_SETTER) + " getter y() has no setter")
+                .inFile(file)
+                .onLineContaining("int y();");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.SETTER_WITHOUT_GETTER) + " setter y(long)")
+                .inFile(file)
+                .onLineContaining("void y(long value);");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.INTERFACE_EXTENDS) + " interface Extends extends")
+                .inFile(file)
+                .onLineContaining("interface Extends extends Runnable");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.COMPONENT_NAME_CLASH) + " component 'address'")
+                .inFile(file)
+                .onLineContaining("long address();");
+        assertThat(compilation)
+                .hadErrorContaining(id(Problem.EMPTY_RECORD) + " interface NoPairs")
+                .inFile(file)
                 .onLineContaining("interface NoPairs");
         assertThat(run.generated()).isEmpty();
     }
@@ -226,8 +297,8 @@ class DiagnosticsTest {
             {"@Length(4) int notArray", id(Problem.LENGTH_NOT_ARRAY) + " component 'notArray'"},
             {"@Utf8(8) long notString", id(Problem.UTF8_NOT_STRING) + " component 'notString'"},
             {"@Length(0) int[] zeroLength", id(Problem.SIZE_NOT_POSITIVE) + " component 'zeroLength' has @Length(0)"},
-            {"@Utf8(-1) String negativeUtf8",
-                id(Problem.SIZE_NOT_POSITIVE) + " component 'negativeUtf8' has @Utf8(-1)"},
+            {"@Utf8(-1) String negativeUtf8", id(Problem.SIZE_NOT_POSITIVE) + " component 'negativeUtf8' has @Utf8(-1)"
+            },
             {"@BigEndian @Atomic int bigAtomic", id(Problem.BIG_ENDIAN_WITH_ATOMIC) + " component 'bigAtomic'"},
             {"int[] noLength", id(Problem.ARRAY_WITHOUT_LENGTH) + " component 'noLength'"},
             {"@Atomic short smallAtomic", id(Problem.ATOMIC_NOT_INT_OR_LONG) + " component 'smallAtomic'"},
@@ -235,8 +306,10 @@ class DiagnosticsTest {
             {"@BigEndian byte oneByte", id(Problem.BIG_ENDIAN_NOT_MULTIBYTE) + " component 'oneByte'"},
             {"@Length(2) String[] strings", id(Problem.UNSUPPORTED_ARRAY_ELEMENT) + " component 'strings'"},
             {"@Length(2) Color[] colors", id(Problem.UNSUPPORTED_ARRAY_ELEMENT) + " component 'colors'"},
-            {"record BigAtomic(int a, @Atomic long counter)",
-                id(Problem.BIG_ENDIAN_WITH_ATOMIC) + " component 'counter'"},
+            {
+                "record BigAtomic(int a, @Atomic long counter)",
+                id(Problem.BIG_ENDIAN_WITH_ATOMIC) + " component 'counter'"
+            },
             {"record UsesSecret(Secret secret)", id(Problem.NESTED_INVALID) + " component 'secret'"},
             {"record SameConstant(", id(Problem.LENGTH_CONSTANT_CLASH) + " component 'foo_bar'"},
         };
