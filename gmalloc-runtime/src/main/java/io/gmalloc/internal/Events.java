@@ -29,7 +29,7 @@ final class Events {
     @Name("io.gmalloc.InvalidFree")
     @Label("gmalloc Invalid Free")
     @Category({"gmalloc"})
-    @Description("gfree (or usableSize, grealloc, SpecialBucket.free) of an address that is not a live block")
+    @Description("gfree (or grealloc, SpecialBucket.free, Region.free) of an address that is not a live block")
     @StackTrace(true)
     static final class InvalidFree extends Event {
         @Label("Address")
