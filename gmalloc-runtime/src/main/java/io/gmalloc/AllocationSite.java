@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Where live blocks were allocated, from {@link GMalloc#liveSites()} (with {@code -Dgmalloc.trackSites=true}).
  *
- * <p>Tracking samples: one allocation in {@code -Dgmalloc.siteSampling} (default 256, on average) records its
+ * <p>Tracking samples: one allocation in {@code -Dgmalloc.siteSampling} (default 1024, on average) records its
  * site, and each recorded block stands for that many, so {@code liveBlocks} and {@code liveBytes} are estimates
  * (multiples of the sampling rate). With {@code -Dgmalloc.siteSampling=1} every allocation is recorded and the
  * figures are exact.

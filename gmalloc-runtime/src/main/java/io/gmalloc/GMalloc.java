@@ -211,7 +211,7 @@ public final class GMalloc {
      * Returns where the live blocks were allocated, grouped by call site and sorted by live bytes, largest first:
      * the answer to "who allocated what is still live?". Needs {@code -Dgmalloc.trackSites=true} (or
      * {@code -Dgmalloc.leakReport=true}, which also prints the top sites to standard error at exit); empty
-     * otherwise. Tracking samples one allocation in {@code -Dgmalloc.siteSampling} (default 256), so the figures
+     * otherwise. Tracking samples one allocation in {@code -Dgmalloc.siteSampling} (default 1024), so the figures
      * are estimates unless that is 1; see {@link AllocationSite}.
      *
      * @return the sites with live blocks, an immutable list; empty when tracking is off

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The cost of allocation-site tracking (docs/design.md §2b: "free when off; with it on, allocation stays within 3×
  * its cost"): the same {@code GMalloc} pair in a JVM with tracking off, on with the default sampling (one
- * allocation in 256 records its stack), and on recording every allocation. The setting is a {@code static final}
+ * allocation in 1024 records its stack), and on recording every allocation. The setting is a {@code static final}
  * read once, so each method runs in a fork of its own with its flags; with {@code -f 0} all three measure the
  * harness JVM's setting and say nothing.
  */
@@ -40,7 +40,7 @@ public class SitesBenchmark extends BenchmarkBase {
         return pair();
     }
 
-    /** {@code -Dgmalloc.trackSites=true}: one allocation in 256 walks its stack. */
+    /** {@code -Dgmalloc.trackSites=true}: one allocation in 1024 (the default) walks its stack. */
     @Benchmark
     @Fork(
             value = 1,

@@ -64,7 +64,7 @@ public final class Options {
      * {@code -Dgmalloc.siteSampling=N}: with site tracking on, one allocation in {@code N} on average records its
      * site (a power of two, 1..65536; default 256); {@code 1} records every allocation.
      */
-    public static final int SITE_SAMPLING = powerOfTwo("gmalloc.siteSampling", 1 << 16, 256);
+    public static final int SITE_SAMPLING = powerOfTwo("gmalloc.siteSampling", 1 << 16, 1024);
 
     /** {@code -Dgmalloc.siteFrames=N}: frames kept per site, starting at the caller's frame; 1..64, default 4. */
     public static final int SITE_FRAMES = (int) count("gmalloc.siteFrames", 1, 64, 4);

@@ -77,7 +77,7 @@ class OptionsTest {
         assertThat(Options.HUGE_PAGES).isTrue();
         assertThat(Options.JMX).isFalse();
         assertThat(Options.TRACK_SITES).isFalse();
-        assertThat(Options.SITE_SAMPLING).isEqualTo(256);
+        assertThat(Options.SITE_SAMPLING).isEqualTo(1024);
         assertThat(Options.SITE_FRAMES).isEqualTo(4);
     }
 

@@ -539,7 +539,7 @@ public final class ReportWriter {
         b.append("`RegionBenchmark`: ns per alloc+free pair in a region (freed with `region.free` or `GMalloc.gfree`), "
                 + "the `GMalloc` pair and one `Arena.ofConfined()` per object. `RequestBenchmark`: one request = open, "
                 + "200 allocations of mixed sizes (8 B to 4 KiB), close; ns per request. `SitesBenchmark`: the `GMalloc` "
-                + "pair with `-Dgmalloc.trackSites` off, on (1 allocation in 256 records its stack) and on for every "
+                + "pair with `-Dgmalloc.trackSites` off, on (1 allocation in 1024 records its stack, the default) and on for every "
                 + "allocation, each in a fork of its own.\n\n");
         b.append("| measure | ns |\n|---|---|\n");
         for (String size : List.of("8", "64", "256")) {
@@ -565,7 +565,7 @@ public final class ReportWriter {
         for (String size : List.of("8", "64")) {
             for (String[] m : new String[][] {
                 {"off", "tracking off"},
-                {"on", "tracking on, sampled 1/256"},
+                {"on", "tracking on, sampled 1/1024 (default)"},
                 {"onEveryAllocation", "tracking on, every allocation"}
             }) {
                 jmh.score("SitesBenchmark", m[0], "size", size)
