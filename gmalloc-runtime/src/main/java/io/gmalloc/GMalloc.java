@@ -83,19 +83,7 @@ public final class GMalloc {
      * @throws OutOfMemoryError as {@link #gmalloc}
      */
     public static long gcalloc(long count, long size) {
-        if (count < 0) {
-            throw Errors.negativeSize("gcalloc count", count);
-        }
-        if (size < 0) {
-            throw Errors.negativeSize("gcalloc size", size);
-        }
-        long bytes;
-        try {
-            bytes = Math.multiplyExact(count, size);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("gcalloc: " + count + " * " + size + " overflows a long", e);
-        }
-        return gmalloc(bytes);
+        return gmalloc(Errors.callocBytes(count, size));
     }
 
     /**

@@ -100,6 +100,25 @@ public final class Errors {
     }
 
     /** For a negative size. */
+    /**
+     * The byte count of {@code gcalloc(count, size)}, shared by {@code GMalloc} and {@code Region}.
+     *
+     * @throws IllegalArgumentException naming the value if either argument is negative or the product overflows
+     */
+    public static long callocBytes(long count, long size) {
+        if (count < 0) {
+            throw negativeSize("gcalloc count", count);
+        }
+        if (size < 0) {
+            throw negativeSize("gcalloc size", size);
+        }
+        try {
+            return Math.multiplyExact(count, size);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("gcalloc: " + count + " * " + size + " overflows a long", e);
+        }
+    }
+
     public static IllegalArgumentException negativeSize(String what, long size) {
         return new IllegalArgumentException(what + " must not be negative: " + size);
     }
