@@ -99,7 +99,6 @@ public final class Errors {
                 "gmalloc checked mode: " + bytes + " bytes at 0x" + Long.toHexString(address) + " " + why);
     }
 
-    /** For a negative size. */
     /**
      * The byte count of {@code gcalloc(count, size)}, shared by {@code GMalloc} and {@code Region}.
      *
@@ -119,6 +118,7 @@ public final class Errors {
         }
     }
 
+    /** For a negative size. */
     public static IllegalArgumentException negativeSize(String what, long size) {
         return new IllegalArgumentException(what + " must not be negative: " + size);
     }
