@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * free(p)}) and a batch ({@value #K} allocations, then {@value #K} frees in order, per pair) method.
  *
  * <p>LWJGL runs with {@code -Dorg.lwjgl.system.memoryBackend=ffm} (its FFM memory accessors, so JDK 25 prints
- * no {@code sun.misc.Unsafe} warning) and {@code -Dorg.lwjgl.system.allocator=mimalloc}; its allocator calls
+ * no warning about deprecated memory access) and {@code -Dorg.lwjgl.system.allocator=mimalloc}; its allocator calls
  * are JNI, with the natives from the {@code natives-linux} jars.
  */
 @State(Scope.Thread)
