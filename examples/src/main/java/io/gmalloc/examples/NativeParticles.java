@@ -2,7 +2,6 @@ package io.gmalloc.examples;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
@@ -27,7 +26,6 @@ import java.nio.file.Path;
  * <p>Needs {@code --enable-native-access} for the downcalls, as gmalloc itself does.
  */
 public final class NativeParticles {
-    private static final Linker LINKER = Linker.nativeLinker();
 
     /** {@code void particles_step(Particle *particles, size_t count, float dt)}. */
     private final MethodHandle step;
@@ -39,15 +37,15 @@ public final class NativeParticles {
     private final MethodHandle format;
 
     private NativeParticles(SymbolLookup library) {
-        step = downcall(
+        step = NativeCalls.downcall(
                 library,
                 "particles_step",
                 FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_FLOAT));
-        kineticEnergy = downcall(
+        kineticEnergy = NativeCalls.downcall(
                 library,
                 "particles_kinetic_energy",
                 FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        format = downcall(
+        format = NativeCalls.downcall(
                 library,
                 "particle_format",
                 FunctionDescriptor.of(
@@ -78,7 +76,7 @@ public final class NativeParticles {
         try {
             step.invokeExact(MemorySegment.ofAddress(particles), count, dtSeconds);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
     }
 
@@ -93,7 +91,7 @@ public final class NativeParticles {
         try {
             return (double) kineticEnergy.invokeExact(MemorySegment.ofAddress(particles), count);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
     }
 
@@ -112,22 +110,7 @@ public final class NativeParticles {
             }
             return out.getString(0, StandardCharsets.UTF_8);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
-    }
-
-    @SuppressWarnings("restricted") // downcalls into particles.c
-    private static MethodHandle downcall(SymbolLookup library, String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(library.findOrThrow(name), descriptor);
-    }
-
-    private static RuntimeException propagate(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(e);
     }
 }

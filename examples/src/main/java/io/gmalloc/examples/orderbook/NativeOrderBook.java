@@ -1,8 +1,8 @@
 package io.gmalloc.examples.orderbook;
 
+import io.gmalloc.examples.NativeCalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
  * atomic counters Java's {@code BookBucket.fillsGetAndAdd} uses. Needs {@code --enable-native-access}.
  */
 public final class NativeOrderBook {
-    private static final Linker LINKER = Linker.nativeLinker();
 
     /** {@code int64_t orderbook_fill_quantity(const Fill *journal, size_t count)}. */
     private final MethodHandle fillQuantity;
@@ -28,13 +27,13 @@ public final class NativeOrderBook {
     private final MethodHandle describe;
 
     private NativeOrderBook(SymbolLookup library) {
-        fillQuantity = downcall(
+        fillQuantity = NativeCalls.downcall(
                 library,
                 "orderbook_fill_quantity",
                 FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        countFill = downcall(
+        countFill = NativeCalls.downcall(
                 library, "orderbook_count_fill", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-        describe = downcall(
+        describe = NativeCalls.downcall(
                 library,
                 "orderbook_describe",
                 FunctionDescriptor.of(
@@ -63,7 +62,7 @@ public final class NativeOrderBook {
         try {
             return (long) fillQuantity.invokeExact(MemorySegment.ofAddress(journal), count);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
     }
 
@@ -77,7 +76,7 @@ public final class NativeOrderBook {
         try {
             countFill.invokeExact(MemorySegment.ofAddress(book), quantity);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
     }
 
@@ -96,22 +95,7 @@ public final class NativeOrderBook {
             }
             return out.getString(0, StandardCharsets.UTF_8);
         } catch (Throwable e) {
-            throw propagate(e);
+            throw NativeCalls.propagate(e);
         }
-    }
-
-    @SuppressWarnings("restricted") // downcalls into orderbook.c
-    private static MethodHandle downcall(SymbolLookup library, String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(library.findOrThrow(name), descriptor);
-    }
-
-    private static RuntimeException propagate(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(e);
     }
 }
