@@ -306,19 +306,7 @@ public final class BucketRenderer {
                         + "{@link #elementAddress(long, long)} and release the array with {@link #freeArray(long)}\n"
                         + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
                         + "overflows\n"))
-                .beginControlFlow("if (count < 0)")
-                .addStatement(
-                        "throw new $T($S + count)",
-                        IllegalArgumentException.class,
-                        model.generatedName() + ".allocArray: count must not be negative: ")
-                .endControlFlow()
-                .beginControlFlow("if (count > $T.MAX_VALUE / SIZE)", Long.class)
-                .addStatement(
-                        "throw new $T($S + count + $S)",
-                        IllegalArgumentException.class,
-                        model.generatedName() + ".allocArray: ",
-                        " elements of " + struct.sizeBytes() + " bytes overflow a long")
-                .endControlFlow()
+                .addCode(arrayCountChecks())
                 .addStatement("return $T.gcalloc(count, SIZE)", Names.GMALLOC)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("elementAddress")
@@ -416,6 +404,14 @@ public final class BucketRenderer {
                         + "@param count number of elements, not negative\n@return the address of element 0\n"
                         + "@throws IllegalArgumentException if {@code count} is negative or {@code count * SIZE} "
                         + "overflows\n" + regionThrows))
+                .addCode(arrayCountChecks())
+                .addStatement("return region.gcalloc(count, SIZE)")
+                .build());
+    }
+
+    /** The checks of {@code count} both {@code allocArray} methods begin with, naming {@code allocArray}. */
+    private CodeBlock arrayCountChecks() {
+        return CodeBlock.builder()
                 .beginControlFlow("if (count < 0)")
                 .addStatement(
                         "throw new $T($S + count)",
@@ -429,8 +425,7 @@ public final class BucketRenderer {
                         model.generatedName() + ".allocArray: ",
                         " elements of " + struct.sizeBytes() + " bytes overflow a long")
                 .endControlFlow()
-                .addStatement("return region.gcalloc(count, SIZE)")
-                .build());
+                .build();
     }
 
     private boolean singleBlockDetectable() {
