@@ -13,10 +13,10 @@ import java.util.zip.CRC32;
 
 /**
  * The gmalloc 8-byte pair inside a large caller: {@link #run} is one big interpreter-style method, a loop over
- * a program of op codes with a {@code switch} of 25 cases, 24 of which do other work through JDK code the JIT
+ * a program of op codes with a {@code switch} of 26 cases: 24 do other work through JDK code the JIT
  * inlines (hashing, {@code HashMap}, {@code ArrayList}, {@code CRC32}, {@code ByteBuffer}, heap
- * {@code MemorySegment} access, number formatting and parsing, {@code StringBuilder}, math). The pair is the
- * last case, so when C2 reaches it most of the compile's inlining and node budgets are already spent: whether
+ * {@code MemorySegment} access, number formatting and parsing, {@code StringBuilder}, math), then the pair, then
+ * the baseline's stand-in for it. The pair comes after all the other work, so when C2 reaches it most of the compile's inlining and node budgets are already spent: whether
  * the pair still inlines, and how fast it then is, is what this measures.
  *
  * <p>The program has {@code ops} pair ops and one other op after every fourth pair, cycling through all 24.
