@@ -828,19 +828,19 @@ public final class ReportWriter {
                         .append(" | ")
                         .append(impl.equals("gmalloc") ? "gmalloc" : impl + " (FFM)")
                         .append(" | ")
-                        .append(num(r.seconds()))
+                        .append(secs(r.seconds()))
                         .append(" (")
-                        .append(num(r.cpuSeconds()))
+                        .append(secs(r.cpuSeconds()))
                         .append(") | ")
-                        .append(num(r.warmSeconds()))
+                        .append(secs(r.warmSeconds()))
                         .append(" (")
-                        .append(num(r.warmCpuSeconds()))
+                        .append(secs(r.warmCpuSeconds()))
                         .append(") | ")
                         .append(ratioCell(
                                 Optional.of(r.cpuSeconds()).filter(Double::isFinite),
                                 Optional.of(r.warmCpuSeconds()).filter(Double::isFinite)))
                         .append(" | ")
-                        .append(c.map(x -> num(x.seconds()) + " (" + num(x.cpuSeconds()) + ")")
+                        .append(c.map(x -> secs(x.seconds()) + " (" + secs(x.cpuSeconds()) + ")")
                                 .orElse("–"))
                         .append(" |\n");
             }
@@ -848,6 +848,14 @@ public final class ReportWriter {
         if (!any) {
             b.append("| not measured in this run | | | | | |\n");
         }
+    }
+
+    /** Seconds with three significant digits below 10 s (small runs take milliseconds). */
+    static String secs(double v) {
+        if (Double.isNaN(v) || v >= 10) {
+            return num(v);
+        }
+        return String.format(Locale.ROOT, v >= 1 ? "%.2f" : v >= 0.1 ? "%.3f" : "%.4f", v);
     }
 
     private static String ns(Optional<Double> v) {
@@ -1438,6 +1446,12 @@ public final class ReportWriter {
         }
         if (jmh.isEmpty()) {
             b.append("- No JMH results in this run.\n");
+        }
+        if (cpu.failed()) {
+            b.append("- The thread-CPU pair harness failed in this run (see cputime.err).\n");
+        }
+        if (firstUse.failed() > 0) {
+            b.append("- ").append(firstUse.failed()).append(" first-use JVM(s) failed (see firstuse.err).\n");
         }
         return b.toString();
     }

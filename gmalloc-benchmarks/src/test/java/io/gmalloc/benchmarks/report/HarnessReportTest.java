@@ -164,6 +164,6 @@ class HarnessReportTest {
                 "RESULT lang=java impl=gmalloc shape=3 n=1000 threads=1 seconds=2.0 cpuSeconds=1.8 growthMb=1 "
                         + "warmSeconds=1.0 warmCpuSeconds=0.9 wall=3\n");
         ReportWriter w = writer();
-        assertThat(w.report(w.targets(), false)).contains("| 3 | gmalloc | 2.00 (1.80) | 1.00 (0.90) | 2.00× |");
+        assertThat(w.report(w.targets(), false)).contains("| 3 | gmalloc | 2.00 (1.80) | 1.00 (0.900) | 2.00× |");
     }
 }
