@@ -686,7 +686,7 @@ public final class ReportWriter {
         b.append(
                 "The same harness: on-stack replacement = the pair loops written out in one method that is called once "
                         + "(it runs first in the JVM); large caller = the pair as case 24 of a 26-case `switch` in one big "
-                        + "loop whose other 24 cases run JDK code the JIT inlines (hashing, `HashMap`, `CRC32`, `ByteBuffer`, heap "
+                        + "loop whose other 24 cases run JDK code, enough to spend C2's inlining budget (hashing, `HashMap`, `CRC32`, `ByteBuffer`, heap "
                         + "`MemorySegment`, formatting), one of them after every fourth pair: per pair = (that program − the same "
                         + "program with the pair replaced by `sum += i`) ÷ pairs, both in the interleaved rounds; C1 only = the "
                         + "tiered contenders again in a child JVM with `-XX:TieredStopAtLevel=1`. \"÷ glibc\" is against the glibc "
