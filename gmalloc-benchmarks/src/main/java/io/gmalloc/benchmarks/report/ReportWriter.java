@@ -629,7 +629,8 @@ public final class ReportWriter {
                 .append(m("cpuSizes"))
                 .append("): every contender is a loop of its own, run round by round in turn (the first one rotates); "
                         + "each figure is the minimum over the rounds of `ThreadMXBean.getCurrentThreadCpuTime()` per operation, "
-                        + "so time spent waiting for a core and this host's slow phases drop out. Sizes are constants at the call "
+                        + "so time spent waiting for a core drops out and contenders are compared side by side (this host switches between a "
+                        + "fast and a slow mode: compare ratios, not nanoseconds across runs). Sizes are constants at the call "
                         + "site. The bump pointer takes the next 8 bytes of a pre-allocated 1 MiB segment, stores a zero long "
                         + "into them and starts over at the segment's base when it reaches the end (nothing to free). "
                         + "A batch allocates 500 × 8 B, then frees them in order (ns per pair).\n\n");
