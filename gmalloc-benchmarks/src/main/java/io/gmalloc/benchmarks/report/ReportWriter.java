@@ -47,6 +47,12 @@ public final class ReportWriter {
     private final Properties meta;
     private final JmhResults jmh;
     private final ScenarioResults shapes;
+    /** The thread-CPU-time pair harness (cputime.txt); empty when it did not run. */
+    private final CpuResults cpu;
+    /** First use in fresh JVMs (firstuse.txt). */
+    private final FirstUseResults firstUse;
+    /** Shape 1 at the other sizes, for peak RSS (rss.txt). */
+    private final ScenarioResults rssSizes;
 
     /** Whether docs/perf-findings.md (the hand-written profiling notes) exists, to link it. */
     private boolean findings;
@@ -54,11 +60,33 @@ public final class ReportWriter {
     /** The shapes of a seed-size ('full') run, shown in the README section when given; null otherwise. */
     private ReportWriter seedSize;
 
-    private ReportWriter(Properties meta, JmhResults jmh, ScenarioResults shapes, String name) {
+    private ReportWriter(
+            Properties meta,
+            JmhResults jmh,
+            ScenarioResults shapes,
+            CpuResults cpu,
+            FirstUseResults firstUse,
+            ScenarioResults rssSizes,
+            String name) {
         this.name = name;
         this.meta = meta;
         this.jmh = jmh;
         this.shapes = shapes;
+        this.cpu = cpu;
+        this.firstUse = firstUse;
+        this.rssSizes = rssSizes;
+    }
+
+    /** Reads every result file of one {@code bench/run} output folder; a missing file reads as not measured. */
+    static ReportWriter read(Path out, String name) throws IOException {
+        return new ReportWriter(
+                readMeta(out),
+                JmhResults.read(out.resolve("jmh.csv")),
+                ScenarioResults.read(out.resolve("scenarios.txt")),
+                CpuResults.read(out.resolve("cputime.txt")),
+                FirstUseResults.read(out.resolve("firstuse.txt")),
+                ScenarioResults.read(out.resolve("rss.txt")),
+                name);
     }
 
     /**
@@ -81,11 +109,7 @@ public final class ReportWriter {
             System.err.println("ReportWriter: " + partial.get() + ": the report goes to " + out
                     + " only; the published one in docs/ is left as it is");
         }
-        ReportWriter w = new ReportWriter(
-                meta,
-                JmhResults.read(out.resolve("jmh.csv")),
-                ScenarioResults.read(out.resolve("scenarios.txt")),
-                name);
+        ReportWriter w = read(out, name);
         Files.createDirectories(docs);
         w.charts(docs);
         List<Target> targets = w.targets();
@@ -104,6 +128,9 @@ public final class ReportWriter {
                     readMeta(full),
                     JmhResults.read(full.resolve("none.csv")),
                     ScenarioResults.read(full.resolve("scenarios.txt")),
+                    CpuResults.read(full.resolve("none.txt")),
+                    FirstUseResults.read(full.resolve("none.txt")),
+                    ScenarioResults.read(full.resolve("rss.txt")),
                     "benchmarks-full");
         }
         Files.writeString(docs.resolve(name + ".md"), w.report(targets, fullShapes));
@@ -153,11 +180,15 @@ public final class ReportWriter {
         String include = meta.getProperty("include", "").trim();
         List<String> ran = new java.util.ArrayList<>();
         List<String> left = new java.util.ArrayList<>();
-        for (String part : List.of("jmh", "scenarios", "native")) {
+        for (String part : List.of("jmh", "cpu", "firstuse", "scenarios", "rss", "native")) {
             boolean skipped = skip.contains("," + part + ",");
-            String label = part.equals("jmh")
-                    ? "JMH (" + (include.isEmpty() ? "all benchmarks" : "only " + include) + ")"
-                    : part;
+            String label = switch (part) {
+                case "jmh" -> "JMH (" + (include.isEmpty() ? "all benchmarks" : "only " + include) + ")";
+                case "cpu" -> "thread-CPU pairs";
+                case "firstuse" -> "first use";
+                case "rss" -> "shape 1 RSS sizes";
+                default -> part;
+            };
             (skipped ? left : ran).add(label);
         }
         return String.join(", ", ran) + "; skipped: " + (left.isEmpty() ? "nothing" : String.join(", ", left));
@@ -322,12 +353,8 @@ public final class ReportWriter {
                                 "glibc"),
                 verdict(batch, r -> r <= 0.3)));
 
-        Optional<Double> rss1 = ratio(growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"));
-        t.add(new Target(
-                "shape 1 peak RSS growth ÷ native mimalloc",
-                "≤ 1.05×",
-                measured(rss1, growth("java", "gmalloc", "1"), growth("c", "mimalloc", "1"), " MB", "native mimalloc"),
-                verdict(rss1, r -> r <= 1.05)));
+        t.addAll(cpuTargets());
+        t.add(rssTarget());
         Optional<Double> scale = ratio(seconds("java", "gmalloc", "2", 1), seconds("java", "gmalloc", "2", 2));
         // What the machine allowed: the median 2-thread scaling of the native allocators in the same run (the
         // median, so one lucky process cannot decide). When they typically do not scale, other load left no second
@@ -399,17 +426,445 @@ public final class ReportWriter {
         t.add(peerTarget("alloc+free pair 8 B ÷ fastest Java peer", "", "pair"));
         t.add(peerTarget("batch of 500 × 8 B ÷ fastest Java peer", "batch", "batch"));
         t.add(regionTarget());
-        t.add(new Target(
-                "alloc+free pair 8 B ÷ a bump pointer in the same loop",
-                "≤ 6×",
-                "not measured by bench/run (no bump-pointer anchor yet)",
-                Verdict.NA));
-        t.add(new Target(
-                "first `gmalloc` + `gfree` in a fresh JVM",
-                "≤ 50 ms, ≤ 8 MiB RSS",
-                "not measured by bench/run: see docs/perf-findings.md (first use)",
-                Verdict.NA));
+        t.add(firstUseTarget());
         return t;
+    }
+
+    // ---- the thread-CPU-time pair harness, first use, RSS at three sizes -------------------------------------
+
+    /** docs/design.md §6's shape 1 sizes for peak RSS. */
+    static final long[] RSS_SIZES = {10_000_000L, 20_000_000L, 100_000_000L};
+
+    /** The compiles the harness reports, with their labels. */
+    static final String[][] COMPILES = {
+        {"c2", "tiered (C2), each loop its own method"},
+        {"osr", "on-stack replacement (loop in a method's first and only call)"},
+        {"large", "inside a large caller (26-case switch, pair near the end)"},
+        {"c1", "C1 only (child JVM, -XX:TieredStopAtLevel=1)"},
+    };
+
+    private Optional<Double> cpuNs(String compile, String contender, int size) {
+        return cpu.ns(compile, contender, size);
+    }
+
+    /** The glibc pair to compare a compile with: its own phase's (OSR, C1) or the interleaved tiered one. */
+    private Optional<Double> glibcFor(String compile, int size) {
+        return switch (compile) {
+            case "osr", "c1" -> cpuNs(compile, "glibcCritical", size);
+            default -> cpuNs("c2", "glibcCritical", size);
+        };
+    }
+
+    private String cpuNotMeasured() {
+        if (meta.getProperty("skip", "").contains("cpu")) {
+            return "not measured (BENCH_SKIP=cpu)";
+        }
+        return cpu.failed() ? "not measured (the harness failed: see cputime.err)" : "not measured in this run";
+    }
+
+    /** One harness ratio a ÷ b as a target row. */
+    private Target cpuTarget(
+            String name, String goal, Optional<Double> a, Optional<Double> b, String anchor, DoublePredicate ok) {
+        Optional<Double> r = ratio(a, b);
+        if (r.isEmpty()) {
+            String why = a.isPresent() && anchor.contains("mi_zalloc")
+                    ? notMeasured("mimalloc")
+                    : a.isPresent() ? "not measured (" + anchor + " missing)" : cpuNotMeasured();
+            return new Target(name, goal, why, Verdict.NA);
+        }
+        return new Target(name, goal, measured(r, a, b, " ns", anchor), verdict(r, ok));
+    }
+
+    private List<Target> cpuTargets() {
+        List<Target> t = new ArrayList<>();
+        String how = " (thread CPU, same JVM)";
+        t.add(cpuTarget(
+                "alloc+free pair 8 B ÷ glibc (FFM, critical)" + how,
+                "≤ 0.5×",
+                cpuNs("c2", "gmalloc", 8),
+                cpuNs("c2", "glibcCritical", 8),
+                "glibc",
+                r -> r <= 0.5));
+        t.add(cpuTarget(
+                "alloc+free pair 8 B ÷ a bump pointer in the same JVM" + how,
+                "≤ 6×",
+                cpuNs("c2", "gmalloc", 8),
+                cpuNs("c2", "bump", 8),
+                "bump pointer",
+                r -> r <= 6));
+        for (int size : new int[] {64, 256}) {
+            t.add(cpuTarget(
+                    "alloc+free pair " + size + " B ÷ `mi_zalloc` (FFM, critical)" + how,
+                    "≤ 0.8×",
+                    cpuNs("c2", "gmalloc", size),
+                    cpuNs("c2", "mimallocZeroed", size),
+                    "mi_zalloc",
+                    r -> r <= 0.8));
+        }
+        t.add(cpuTarget(
+                "batch of 500 × 8 B ÷ glibc (FFM, critical), per pair" + how,
+                "≤ 0.3×",
+                cpuNs("c2", "batchGmalloc", 8),
+                cpuNs("c2", "batchGlibcCritical", 8),
+                "glibc",
+                r -> r <= 0.3));
+        for (String[] c : COMPILES) {
+            if (c[0].equals("c2")) {
+                continue;
+            }
+            t.add(cpuTarget(
+                    "pair 8 B " + c[1] + " ÷ glibc pair of the same JVM",
+                    "≤ 0.5×",
+                    cpuNs(c[0], "gmalloc", 8),
+                    glibcFor(c[0], 8),
+                    "glibc",
+                    r -> r <= 0.5));
+        }
+        return t;
+    }
+
+    /** Shape 1 peak RSS, gmalloc ÷ native mimalloc, at every size measured (the main N and the RSS sizes). */
+    private Optional<Run> shape1(String lang, String impl, long n) {
+        Optional<Run> main = shapes.get(lang, impl, "1", 1, n);
+        return main.isPresent() ? main : rssSizes.get(lang, impl, "1", 1, n);
+    }
+
+    /** Every shape 1 size with a gmalloc figure, ascending. */
+    List<Long> shape1Sizes() {
+        java.util.TreeSet<Long> sizes = new java.util.TreeSet<>(shapes.sizes("java", "gmalloc", "1", 1));
+        sizes.addAll(rssSizes.sizes("java", "gmalloc", "1", 1));
+        return List.copyOf(sizes);
+    }
+
+    static String count(long n) {
+        return n % 1_000_000 == 0 ? n / 1_000_000 + " M" : n % 1000 == 0 ? n / 1000 + " k" : Long.toString(n);
+    }
+
+    private Target rssTarget() {
+        String name = "shape 1 peak RSS growth ÷ native mimalloc, N = 10 M, 20 M, 100 M";
+        StringBuilder cell = new StringBuilder();
+        List<String> missedAt = new ArrayList<>();
+        java.util.Set<Long> measuredAt = new java.util.HashSet<>();
+        for (long n : shape1Sizes()) {
+            Optional<Double> g = shape1("java", "gmalloc", n).map(Run::growthMb);
+            Optional<Double> c = shape1("c", "mimalloc", n).map(Run::growthMb);
+            Optional<Double> r = ratio(g, c);
+            if (r.isEmpty()) {
+                continue;
+            }
+            measuredAt.add(n);
+            if (!cell.isEmpty()) {
+                cell.append(", ");
+            }
+            cell.append(count(n))
+                    .append(": ")
+                    .append(x(r.get()))
+                    .append(" (")
+                    .append(num(g.get()))
+                    .append(" vs ")
+                    .append(num(c.get()))
+                    .append(" MB)");
+            if (r.get() > 1.05) {
+                missedAt.add(count(n));
+            }
+        }
+        if (measuredAt.isEmpty()) {
+            String why = meta.getProperty("mimalloc", "").startsWith("skipped")
+                    ? "not measured: " + meta.getProperty("mimalloc")
+                    : meta.getProperty("gcc", "").startsWith("skipped")
+                            ? "not measured: " + meta.getProperty("gcc")
+                            : "not measured in this run";
+            return new Target(name, "≤ 1.05×", why, Verdict.NA);
+        }
+        List<String> absent = java.util.Arrays.stream(RSS_SIZES)
+                .filter(n -> !measuredAt.contains(n))
+                .mapToObj(ReportWriter::count)
+                .toList();
+        Verdict v;
+        if (!missedAt.isEmpty()) {
+            v = Verdict.MISSED;
+            cell.append(" (missed at ").append(String.join(", ", missedAt)).append(")");
+        } else if (absent.isEmpty()) {
+            v = Verdict.MET;
+        } else {
+            v = Verdict.INCONCLUSIVE;
+        }
+        if (!absent.isEmpty()) {
+            cell.append("; not measured at ").append(String.join(", ", absent));
+        }
+        return new Target(name, "≤ 1.05×", cell.toString(), v);
+    }
+
+    private Target firstUseTarget() {
+        String name = "first `gmalloc` + `gfree` in a fresh JVM (median of fresh JVMs)";
+        String goal = "≤ 50 ms, ≤ 8 MiB RSS";
+        Optional<FirstUseResults.Stat> ms = firstUse.ms();
+        Optional<FirstUseResults.Stat> rss = firstUse.rssMb();
+        if (ms.isEmpty() || rss.isEmpty()) {
+            String why = meta.getProperty("skip", "").contains("firstuse")
+                    ? "not measured (BENCH_SKIP=firstuse)"
+                    : firstUse.failed() > 0 ? "not measured (failed: see firstuse.err)" : "not measured in this run";
+            return new Target(name, goal, why, Verdict.NA);
+        }
+        boolean ok = ms.get().median() <= 50 && rss.get().median() <= 8;
+        return new Target(
+                name,
+                goal,
+                String.format(
+                        Locale.ROOT,
+                        "%s ms (%s–%s), %s MiB (%s–%s), %d JVMs",
+                        num(ms.get().median()),
+                        num(ms.get().min()),
+                        num(ms.get().max()),
+                        num(rss.get().median()),
+                        num(rss.get().min()),
+                        num(rss.get().max()),
+                        ms.get().n()),
+                ok ? Verdict.MET : Verdict.MISSED);
+    }
+
+    private void cpuSections(StringBuilder b) {
+        b.append("\n## alloc+free pair, thread CPU time (one JVM, contenders interleaved)\n\n");
+        b.append("`io.gmalloc.benchmarks.cpu.CpuPairs` (")
+                .append(m("cpuSizes"))
+                .append("): every contender is a loop of its own, run round by round in turn (the first one rotates); "
+                        + "each figure is the minimum over the rounds of `ThreadMXBean.getCurrentThreadCpuTime()` per operation, "
+                        + "so time spent waiting for a core drops out and contenders are compared side by side (this host switches between a "
+                        + "fast and a slow mode: compare ratios, not nanoseconds across runs). Sizes are constants at the call "
+                        + "site. The bump pointer takes the next 8 bytes of a pre-allocated 1 MiB segment, stores a zero long "
+                        + "into them and starts over at the segment's base when it reaches the end (nothing to free). "
+                        + "A batch allocates 500 × 8 B, then frees them in order (ns per pair).\n\n");
+        if (cpu.isEmpty()) {
+            b.append(capitalised(cpuNotMeasured())).append(".\n");
+        } else {
+            cpuPairTable(b);
+        }
+        compileSection(b);
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private void cpuPairTable(StringBuilder b) {
+        b.append(
+                "| size | gmalloc | glibc (FFM, critical) | `mi_zalloc` (FFM, critical) | bump pointer | ÷ glibc | ÷ mi_zalloc | ÷ bump |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int size : new int[] {8, 64, 256}) {
+            Optional<Double> g = cpuNs("c2", "gmalloc", size);
+            b.append("| ")
+                    .append(size)
+                    .append(" B | ")
+                    .append(ns(g))
+                    .append(" | ")
+                    .append(ns(cpuNs("c2", "glibcCritical", size)))
+                    .append(" | ")
+                    .append(cpuNs("c2", "mimallocZeroed", size)
+                            .map(ReportWriter::num)
+                            .orElse(meta.getProperty("mimalloc", "").startsWith("skipped") ? "skipped" : "–"))
+                    .append(" | ")
+                    .append(ns(cpuNs("c2", "bump", size)))
+                    .append(" | ")
+                    .append(ratioCell(g, cpuNs("c2", "glibcCritical", size)))
+                    .append(" | ")
+                    .append(ratioCell(g, cpuNs("c2", "mimallocZeroed", size)))
+                    .append(" | ")
+                    .append(ratioCell(g, cpuNs("c2", "bump", size)))
+                    .append(" |\n");
+        }
+        Optional<Double> bg = cpuNs("c2", "batchGmalloc", 8);
+        b.append("| batch of 500 × 8 B, per pair | ")
+                .append(ns(bg))
+                .append(" | ")
+                .append(ns(cpuNs("c2", "batchGlibcCritical", 8)))
+                .append(" | | | ")
+                .append(ratioCell(bg, cpuNs("c2", "batchGlibcCritical", 8)))
+                .append(" | | |\n");
+    }
+
+    private void compileSection(StringBuilder b) {
+        b.append("\n## The pair in every compile (thread CPU time)\n\n");
+        b.append(
+                "The same harness: on-stack replacement = the pair loops written out in one method that is called once "
+                        + "(it runs first in the JVM); large caller = the pair as case 24 of a 26-case `switch` in one big "
+                        + "loop whose other 24 cases run JDK code, enough to spend C2's inlining budget (hashing, `HashMap`, `CRC32`, `ByteBuffer`, heap "
+                        + "`MemorySegment`, formatting), one of them after every fourth pair: per pair = (that program − the same "
+                        + "program with the pair replaced by `sum += i`) ÷ pairs, both in the interleaved rounds; C1 only = the "
+                        + "tiered contenders again in a child JVM with `-XX:TieredStopAtLevel=1`. \"÷ glibc\" is against the glibc "
+                        + "pair of the same JVM and phase (the OSR method's own glibc loop, the interleaved tiered rounds, the C1 "
+                        + "child's); \"÷ tiered\" against gmalloc's tiered pair of the main JVM.\n\n");
+        if (cpu.isEmpty()) {
+            b.append(capitalised(cpuNotMeasured())).append(".\n");
+            return;
+        }
+        b.append("| compile | size | gmalloc ns | glibc ns (same JVM) | ÷ glibc | ÷ tiered gmalloc |\n");
+        b.append("|---|---|---:|---:|---:|---:|\n");
+        for (String[] c : COMPILES) {
+            for (int size : new int[] {8, 64, 256}) {
+                Optional<Double> g = cpuNs(c[0], "gmalloc", size);
+                if (g.isEmpty()) {
+                    continue;
+                }
+                Optional<Double> glibc = glibcFor(c[0], size).or(() -> glibcFor(c[0], 8));
+                b.append("| ")
+                        .append(c[1])
+                        .append(" | ")
+                        .append(size)
+                        .append(" B | ")
+                        .append(ns(g))
+                        .append(" | ")
+                        .append(ns(glibc))
+                        .append(" | ")
+                        .append(ratioCell(g, glibc))
+                        .append(" | ")
+                        .append(ratioCell(g, cpuNs("c2", "gmalloc", size)))
+                        .append(" |\n");
+            }
+        }
+        Optional<Double> program = cpuNs("large", "largeCallerProgram", 8);
+        Optional<Double> baseline = cpuNs("large", "largeCallerBaseline", 8);
+        if (program.isPresent() && baseline.isPresent()) {
+            b.append("\nLarge caller, per pair op: program ")
+                    .append(num(program.get()))
+                    .append(" ns, baseline ")
+                    .append(num(baseline.get()))
+                    .append(" ns.\n");
+        }
+        Optional<Double> c1glibc = cpuNs("c1", "glibcCritical", 8);
+        Optional<Double> c2glibc = cpuNs("c2", "glibcCritical", 8);
+        if (c1glibc.isPresent() && c2glibc.isPresent()) {
+            b.append("\nC1's own downcalls are slower too (glibc pair ")
+                    .append(num(c1glibc.get()))
+                    .append(" ns under C1 vs ")
+                    .append(num(c2glibc.get()))
+                    .append(" ns tiered, two JVMs): the C1 gmalloc pair ÷ the main JVM's tiered glibc pair is ")
+                    .append(ratioCell(cpuNs("c1", "gmalloc", 8), c2glibc))
+                    .append(" at 8 B.\n");
+        }
+    }
+
+    private void firstUseSection(StringBuilder b) {
+        b.append("\n## First use (fresh JVMs)\n\n");
+        b.append("`io.gmalloc.benchmarks.scenario.FirstUse` in ")
+                .append(m("firstUseReps"))
+                .append(" fresh JVMs: the wall time of the very first `gmalloc(8)` + `gfree` (nothing of gmalloc "
+                        + "touched before) and the growth of VmRSS across the two calls; median and range.\n\n");
+        Optional<FirstUseResults.Stat> ms = firstUse.ms();
+        Optional<FirstUseResults.Stat> rss = firstUse.rssMb();
+        if (ms.isEmpty() || rss.isEmpty()) {
+            b.append(capitalised(firstUseTarget().measured())).append(".\n");
+            return;
+        }
+        b.append("| | median | min | max | JVMs |\n|---|---:|---:|---:|---:|\n");
+        for (Object[] row : new Object[][] {{"time, ms", ms.get()}, {"RSS growth, MiB", rss.get()}}) {
+            FirstUseResults.Stat st = (FirstUseResults.Stat) row[1];
+            b.append("| ")
+                    .append(row[0])
+                    .append(" | ")
+                    .append(num(st.median()))
+                    .append(" | ")
+                    .append(num(st.min()))
+                    .append(" | ")
+                    .append(num(st.max()))
+                    .append(" | ")
+                    .append(st.n())
+                    .append(" |\n");
+        }
+        if (firstUse.failed() > 0) {
+            b.append("\n").append(firstUse.failed()).append(" fresh JVM(s) failed (see firstuse.err).\n");
+        }
+    }
+
+    private void rssSection(StringBuilder b) {
+        b.append("\n## Shape 1 peak RSS at several sizes\n\n");
+        b.append("Shape 1 (N × 8 B, touched, all freed) in fresh processes, RSS growth measured as in the shapes table "
+                + "below (VmHWM at the end − VmRSS at start − the pointer array); gmalloc from Java, mimalloc native "
+                + "(`LD_PRELOAD`). The other sizes run without the warm second run.\n\n");
+        List<Long> sizes = shape1Sizes();
+        if (sizes.isEmpty()) {
+            b.append("Not measured in this run.\n");
+            return;
+        }
+        b.append("| N | gmalloc (Java) MB | native mimalloc MB | ÷ mimalloc | gmalloc committed MB |\n");
+        b.append("|---|---:|---:|---:|---:|\n");
+        for (long n : sizes) {
+            Optional<Run> g = shape1("java", "gmalloc", n);
+            Optional<Run> c = shape1("c", "mimalloc", n);
+            b.append("| ")
+                    .append(count(n))
+                    .append(" | ")
+                    .append(g.map(r -> num(r.growthMb())).orElse("–"))
+                    .append(" | ")
+                    .append(c.map(r -> num(r.growthMb()))
+                            .orElse(meta.getProperty("mimalloc", "").startsWith("skipped") ? "skipped" : "–"))
+                    .append(" | ")
+                    .append(ratioCell(g.map(Run::growthMb), c.map(Run::growthMb)))
+                    .append(" | ")
+                    .append(g.map(r -> num(r.committedMb())).orElse("–"))
+                    .append(" |\n");
+        }
+    }
+
+    private void warmSection(StringBuilder b) {
+        b.append("\n## Seed shapes: first call and warm\n\n");
+        b.append("First call = the shape's loops in a method's first call, timed from just after first use (what the "
+                + "shape targets use); warm = the same shape run again in the same JVM right after (shape 2 then "
+                + "allocates N more blocks; shape 1's warm run may include collecting the first run's pointer array). "
+                + "Wall seconds, CPU seconds of the working threads in brackets; native mimalloc for reference.\n\n");
+        b.append(
+                "| shape | allocator | first call s (CPU) | warm s (CPU) | first ÷ warm (CPU) | native mimalloc s (CPU) |\n");
+        b.append("|---|---|---:|---:|---:|---:|\n");
+        boolean any = false;
+        for (String[] s : new String[][] {{"1", "1", "1"}, {"2", "2", "2 (2 threads)"}, {"3", "1", "3"}}) {
+            for (String impl : List.of("gmalloc", "mimalloc", "jemalloc", "glibc")) {
+                Optional<Run> j = shapes.get("java", impl, s[0], Integer.parseInt(s[1]));
+                if (j.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                Run r = j.get();
+                Optional<Run> c = shapes.get("c", "mimalloc", s[0], Integer.parseInt(s[1]));
+                b.append("| ")
+                        .append(s[2])
+                        .append(" | ")
+                        .append(impl.equals("gmalloc") ? "gmalloc" : impl + " (FFM)")
+                        .append(" | ")
+                        .append(secs(r.seconds()))
+                        .append(" (")
+                        .append(secs(r.cpuSeconds()))
+                        .append(") | ")
+                        .append(secs(r.warmSeconds()))
+                        .append(" (")
+                        .append(secs(r.warmCpuSeconds()))
+                        .append(") | ")
+                        .append(ratioCell(
+                                Optional.of(r.cpuSeconds()).filter(Double::isFinite),
+                                Optional.of(r.warmCpuSeconds()).filter(Double::isFinite)))
+                        .append(" | ")
+                        .append(c.map(x -> secs(x.seconds()) + " (" + secs(x.cpuSeconds()) + ")")
+                                .orElse("–"))
+                        .append(" |\n");
+            }
+        }
+        if (!any) {
+            b.append("| not measured in this run | | | | | |\n");
+        }
+    }
+
+    /** Seconds with three significant digits below 10 s (small runs take milliseconds). */
+    static String secs(double v) {
+        if (Double.isNaN(v) || v >= 10) {
+            return num(v);
+        }
+        return String.format(Locale.ROOT, v >= 1 ? "%.2f" : v >= 0.1 ? "%.3f" : "%.4f", v);
+    }
+
+    private static String ns(Optional<Double> v) {
+        return v.map(ReportWriter::num).orElse("–");
+    }
+
+    private static String ratioCell(Optional<Double> a, Optional<Double> b) {
+        return ratio(a, b).map(ReportWriter::x).orElse("–");
     }
 
     private static String measured(
@@ -790,6 +1245,11 @@ public final class ReportWriter {
             b.append(" |\n");
         }
 
+        cpuSections(b);
+        firstUseSection(b);
+        rssSection(b);
+        warmSection(b);
+
         b.append("\n## Vec3 (12 B) pair (JMH, ns per pair)\n\n");
         b.append("Vec3 accessors: ").append(VEC3_SOURCE).append(".\n\n");
         b.append(
@@ -987,6 +1447,12 @@ public final class ReportWriter {
         }
         if (jmh.isEmpty()) {
             b.append("- No JMH results in this run.\n");
+        }
+        if (cpu.failed()) {
+            b.append("- The thread-CPU pair harness failed in this run (see cputime.err).\n");
+        }
+        if (firstUse.failed() > 0) {
+            b.append("- ").append(firstUse.failed()).append(" first-use JVM(s) failed (see firstuse.err).\n");
         }
         return b.toString();
     }

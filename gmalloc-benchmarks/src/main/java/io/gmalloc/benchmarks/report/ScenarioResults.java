@@ -19,6 +19,8 @@ final class ScenarioResults {
      * @param growthMb peak RSS growth without the pointer array
      * @param committedMb gmalloc's own committed bytes in MB, NaN for the other allocators
      * @param reps how many processes
+     * @param warmSeconds the same shape run again in the same JVM (wall clock), NaN when not run
+     * @param warmCpuSeconds CPU time of the threads that ran the warm run, NaN when not run
      */
     record Run(
             String lang,
@@ -31,7 +33,9 @@ final class ScenarioResults {
             double growthMb,
             double wall,
             double committedMb,
-            int reps) {
+            int reps,
+            double warmSeconds,
+            double warmCpuSeconds) {
         /** Allocations (or rounds, for shape 3) per second. */
         double perSecond() {
             return n / seconds;
@@ -84,7 +88,38 @@ final class ScenarioResults {
     }
 
     Optional<Run> get(String lang, String impl, String shape, int threads) {
+        return get(byKey.get(key(lang, impl, shape, threads)), lang, impl, shape, threads);
+    }
+
+    /** As {@link #get(String, String, String, int)}, only the runs of size {@code n}. */
+    Optional<Run> get(String lang, String impl, String shape, int threads, long n) {
         List<Map<String, String>> runs = byKey.get(key(lang, impl, shape, threads));
+        return runs == null
+                ? Optional.empty()
+                : get(
+                        runs.stream()
+                                .filter(kv -> Long.toString(n).equals(kv.get("n")))
+                                .toList(),
+                        lang,
+                        impl,
+                        shape,
+                        threads);
+    }
+
+    /** Every size {@code n} measured for this key. */
+    List<Long> sizes(String lang, String impl, String shape, int threads) {
+        List<Map<String, String>> runs = byKey.get(key(lang, impl, shape, threads));
+        return runs == null
+                ? List.of()
+                : runs.stream()
+                        .map(kv -> Long.parseLong(kv.get("n")))
+                        .distinct()
+                        .sorted()
+                        .toList();
+    }
+
+    private static Optional<Run> get(
+            List<Map<String, String>> runs, String lang, String impl, String shape, int threads) {
         if (runs == null || runs.isEmpty()) {
             return Optional.empty();
         }
@@ -100,7 +135,9 @@ final class ScenarioResults {
                 median(runs, "growthMb"),
                 median(runs, "wall"),
                 median(runs, "committedMb"),
-                runs.size()));
+                runs.size(),
+                median(runs, "warmSeconds"),
+                median(runs, "warmCpuSeconds")));
     }
 
     private static double median(List<Map<String, String>> runs, String field) {

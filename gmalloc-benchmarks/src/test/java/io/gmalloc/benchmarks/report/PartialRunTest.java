@@ -60,8 +60,10 @@ class PartialRunTest {
     @Test
     void headerSaysWhatRanAndWhatWasSkipped() {
         assertThat(ReportWriter.whatRan(meta("quick", "", "")))
-                .isEqualTo("JMH (all benchmarks), scenarios, native; skipped: nothing");
-        assertThat(ReportWriter.whatRan(meta("quick", "AccessorBenchmark", "scenarios,native")))
-                .isEqualTo("JMH (only AccessorBenchmark); skipped: scenarios, native");
+                .isEqualTo(
+                        "JMH (all benchmarks), thread-CPU pairs, first use, scenarios, shape 1 RSS sizes, native; skipped: nothing");
+        assertThat(ReportWriter.whatRan(meta("quick", "AccessorBenchmark", "scenarios,native,cpu")))
+                .isEqualTo(
+                        "JMH (only AccessorBenchmark), first use, shape 1 RSS sizes; skipped: thread-CPU pairs, scenarios, native");
     }
 }
