@@ -68,7 +68,7 @@ public final class GMalloc {
         }
         Heap heap;
         if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
-            return heap.alloc(SizeClasses.bucket(size), size);
+            return heap.allocSmall(SizeClasses.bucket(size), size);
         }
         return Allocation.mallocSlow(size);
     }

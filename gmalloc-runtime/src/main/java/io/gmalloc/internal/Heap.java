@@ -121,6 +121,33 @@ public final class Heap {
     }
 
     /**
+     * {@link #alloc} for a general bucket ({@code cls < 64}): the stride {@code (cls + 1) << 3} follows from the
+     * class index, so once {@code gmalloc}'s size is a constant the block address is a constant multiply and the
+     * zeroing a fixed run of long stores ({@link Memory#zeroWords}), not a bulk fill on a stride read from the
+     * slab. Owner only.
+     */
+    public long allocSmall(int cls, long requested) {
+        Slab slab = current[cls];
+        long[] bits = slab.freeBits;
+        int word = slab.cursor;
+        long free = bits[word];
+        if (free != 0) {
+            int index = (word << 6) | Long.numberOfTrailingZeros(free);
+            bits[word] = free & (free - 1);
+            slab.used++;
+            long stride = (long) (cls + 1) << 3;
+            long address = slab.base + index * stride;
+            if (index < slab.fresh) {
+                Memory.zeroWords(address, stride);
+            } else {
+                slab.fresh = index + 1;
+            }
+            return address;
+        }
+        return allocSlow(cls, requested);
+    }
+
+    /**
      * The current slab of {@code bucket} has no free block at its cursor: switch to one that has. Before giving up
      * for lack of memory, gives back what this heap and its host hold and tries once more.
      */
