@@ -4,8 +4,6 @@ import io.gmalloc.internal.Allocation;
 import io.gmalloc.internal.BlockLookup;
 import io.gmalloc.internal.Errors;
 import io.gmalloc.internal.FreeRouter;
-import io.gmalloc.internal.Heap;
-import io.gmalloc.internal.Heaps;
 import io.gmalloc.internal.Memory;
 import io.gmalloc.internal.Options;
 import io.gmalloc.internal.Reclaim;
@@ -66,9 +64,8 @@ public final class GMalloc {
         if (Sites.ON) {
             return Sites.allocated(Allocation.mallocSlow(size), null);
         }
-        Heap heap;
-        if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
-            return heap.allocSmall(SizeClasses.bucket(size), size);
+        if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE) {
+            return Allocation.allocSmall(SizeClasses.bucket(size), size); // the current slab; slow path inside
         }
         return Allocation.mallocSlow(size);
     }

@@ -64,6 +64,12 @@ public final class Heap {
     /** Current slab per bucket index, {@link Slab#EMPTY} until the first allocation. Owner only. */
     Slab[] current;
 
+    /**
+     * This heap's row in {@link CurrentSlabs}, or -1 when it has none (a stripe, a region, a thread whose slot
+     * another live thread holds). Set once by {@link Heaps} before the heap is published.
+     */
+    int tableSlot = -1;
+
     /** Arenarray per bucket index, null until the first allocation. Owner writes; any thread reads. */
     private volatile Arenarray[] arenarrays;
 
@@ -121,33 +127,6 @@ public final class Heap {
     }
 
     /**
-     * {@link #alloc} for a general bucket ({@code cls < 64}): the stride {@code (cls + 1) << 3} follows from the
-     * class index, so once {@code gmalloc}'s size is a constant the block address is a constant multiply and the
-     * zeroing a fixed run of long stores ({@link Memory#zeroWords}), not a bulk fill on a stride read from the
-     * slab. Owner only.
-     */
-    public long allocSmall(int cls, long requested) {
-        Slab slab = current[cls];
-        long[] bits = slab.freeBits;
-        int word = slab.cursor;
-        long free = bits[word];
-        if (free != 0) {
-            int index = (word << 6) | Long.numberOfTrailingZeros(free);
-            bits[word] = free & (free - 1);
-            slab.used++;
-            long stride = (long) (cls + 1) << 3;
-            long address = slab.base + index * stride;
-            if (index < slab.fresh) {
-                Memory.zeroWords(address, stride);
-            } else {
-                slab.fresh = index + 1;
-            }
-            return address;
-        }
-        return allocSlow(cls, requested);
-    }
-
-    /**
      * The current slab of {@code bucket} has no free block at its cursor: switch to one that has. Before giving up
      * for lack of memory, gives back what this heap and its host hold and tries once more.
      */
@@ -166,11 +145,33 @@ public final class Heap {
             }
         }
         arenarray.switchCurrent(current[bucket], next);
-        current[bucket] = next;
+        setCurrent(bucket, next);
         if (Invariants.ON) {
             Invariants.check(arenarray, next); // this bucket only: the whole heap on trim()
         }
         return alloc(bucket, requested);
+    }
+
+    /**
+     * Makes {@code next} the current slab of {@code bucket}: in {@link #current}, in this heap's row of
+     * {@link CurrentSlabs} if it has one, and with fast frees for the owner thread while no remote free is
+     * pending ({@link Slab#allowFastFrees}). The slab it replaces loses fast frees: frees of a slab that is not
+     * current must tell the Arenarray. Owner only.
+     */
+    private void setCurrent(int bucket, Slab next) {
+        Slab old = current[bucket];
+        if (old != next) {
+            if (old.fastOwner != null) {
+                old.fastOwner = null;
+            }
+            current[bucket] = next;
+            if (tableSlot >= 0 && bucket < SizeClasses.GENERAL_BUCKETS) {
+                CurrentSlabs.set(tableSlot, bucket, next == Slab.EMPTY ? null : next);
+            }
+        }
+        if (next.fastOwner == null && next != Slab.EMPTY) {
+            next.allowFastFrees();
+        }
     }
 
     /** Frees a block of a slab this heap owns. Owner only. */
@@ -208,7 +209,7 @@ public final class Heap {
     void trim() {
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null && arenarray.trim()) {
-                current[arenarray.bucket.index] = Slab.EMPTY;
+                setCurrent(arenarray.bucket.index, Slab.EMPTY);
             }
         }
         if (Invariants.ON) {
@@ -218,10 +219,13 @@ public final class Heap {
 
     /**
      * Hands every slab to {@code sink} and leaves the heap empty: its owner has gone away. Caller owns the heap
-     * (the owner is dead, or the caller holds its lock).
+     * (the owner is dead, or the caller holds its lock). The heap's row of {@link CurrentSlabs} is cleared before
+     * the first slab goes: whoever adopts one (under the pool's lock, as here) cannot find it in the row.
      */
     void detachAll(java.util.function.Consumer<Slab> sink) {
-        Arrays.fill(current, Slab.EMPTY);
+        for (int b = 0; b < current.length; b++) {
+            setCurrent(b, Slab.EMPTY);
+        }
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null) {
                 arenarray.detachAll(sink);

@@ -43,11 +43,13 @@ final class Slab {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle REMOTE;
     private static final VarHandle IN_FLIGHT;
+    private static final VarHandle FAST_OWNER;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             REMOTE = lookup.findVarHandle(Slab.class, "remote", RemoteFrees.class);
+            FAST_OWNER = lookup.findVarHandle(Slab.class, "fastOwner", Thread.class);
             IN_FLIGHT = lookup.findVarHandle(Slab.class, "inFlight", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -121,6 +123,16 @@ final class Slab {
     /** {@code owner.thread}, copied so the free fast path needs one load less; null for stripes and the pool. */
     Thread ownerThread;
 
+    /**
+     * The owner thread while its local frees may take {@link #freeFast}: set when the slab becomes its heap's
+     * current one with no remote free pending or in flight ({@link #allowFastFrees}), cleared when it stops being
+     * current, changes owner, or sees a remote free. A fast free needs neither the remote bitmap nor the
+     * Arenarray: a current slab is never queued or retired by a free. Never set in checked mode (every free claims
+     * atomically there). The owner reads it plain; both of its cross-thread writes are volatile (see
+     * {@link #allowFastFrees}).
+     */
+    Thread fastOwner;
+
     /** The Arenarray to tell about remote frees. Volatile: re-pointed when another heap adopts the slab. */
     volatile Arenarray home;
 
@@ -175,6 +187,55 @@ final class Slab {
     void own(Heap heap) {
         this.owner = heap;
         this.ownerThread = heap.thread;
+        this.fastOwner = null;
+    }
+
+    /**
+     * Lets the owner thread's frees take {@link #freeFast} from now on, unless a remote free is pending or in
+     * flight: a local free must then check the remote bitmap (a block freed remotely and then by the owner is a
+     * double free). Owner only, when the slab becomes current.
+     *
+     * <p>Against a remote free starting meanwhile (Dekker, every access volatile): we write the field, then read
+     * {@link #inFlight}; a remote free increments {@code inFlight}, then clears the field. Either we see it in
+     * flight and clear the field ourselves, or its clear comes after our write: no remote free can publish a claim
+     * while the field says fast.
+     */
+    void allowFastFrees() {
+        if (Options.CHECKED || ownerThread == null) {
+            return;
+        }
+        FAST_OWNER.setVolatile(this, ownerThread);
+        if ((int) IN_FLIGHT.getVolatile(this) != 0 || remotePending() != 0) {
+            FAST_OWNER.setVolatile(this, (Thread) null);
+        }
+    }
+
+    /**
+     * The owner's free of a block of its current slab, when {@link #fastOwner} says so: the checks of
+     * {@link #freeLocal} except the remote bitmap (none is pending, see {@link #allowFastFrees}), then L.
+     *
+     * @throws io.gmalloc.InvalidFreeException as {@link #freeLocal}; nothing changed then
+     */
+    void freeFast(long address) {
+        int index = blockIndex(address);
+        if (index < 0 || index >= fresh || ((freeBits[index >>> 6] | localFrees[index >>> 6]) & (1L << index)) != 0) {
+            throw refused(address);
+        }
+        int word = index >>> 6;
+        localFrees[word] |= 1L << index;
+        if (word < localLow) {
+            localLow = word;
+        }
+        if (word > localHigh) {
+            localHigh = word;
+        }
+        used--;
+    }
+
+    /** The exception for a free {@link #freeFast} refuses, out of line. */
+    private io.gmalloc.InvalidFreeException refused(long address) {
+        int index = blockIndex(address);
+        return Errors.invalidFree(address, refuseLocal(address, index, index >>> 6, 1L << index), this);
     }
 
     /** Address of block {@code index}. */
@@ -329,6 +390,9 @@ final class Slab {
         Reason refused;
         IN_FLIGHT.getAndAdd(this, 1);
         try {
+            if (fastOwner != null) {
+                FAST_OWNER.setVolatile(this, (Thread) null); // after the increment: see allowFastFrees
+            }
             refused = claimRemote(address, index);
         } finally {
             IN_FLIGHT.getAndAdd(this, -1);

@@ -117,6 +117,29 @@ class SlabTest {
         heap.assertConsistent();
     }
 
+    @Test
+    void theCurrentSlabTakesFastFreesUntilARemoteFreeAndAFreeAfterARemoteOneIsADoubleFree() throws Exception {
+        long a = heap.alloc();
+        long b = heap.alloc();
+        heap.alloc(); // keeps the slab from being empty
+        Slab slab = heap.slabOf(a);
+        assertThat(slab.fastOwner)
+                .as("current slab, no remote free: fast frees in default mode, never in checked mode")
+                .isSameAs(Options.CHECKED ? null : Thread.currentThread());
+        heap.free(a);
+        assertThat(reason(() -> FreeRouter.free(a)))
+                .as("a fast free's double free")
+                .isEqualTo(Reason.DOUBLE_FREE);
+        Thread remote = Thread.ofPlatform().start(() -> FreeRouter.free(b));
+        remote.join();
+        heap.live.remove(b);
+        assertThat(slab.fastOwner).as("after a remote free").isNull();
+        assertThat(reason(() -> FreeRouter.free(b)))
+                .as("the owner's free of a block freed remotely")
+                .isEqualTo(Reason.DOUBLE_FREE);
+        heap.assertConsistent();
+    }
+
     private static Reason reason(Runnable free) {
         InvalidFreeException e = catchThrowableOfType(InvalidFreeException.class, free::run);
         assertThat(e).as("an InvalidFreeException").isNotNull();
