@@ -46,7 +46,6 @@ public final class Allocation {
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
                 bits[word] = free & (free - 1);
-                slab.used++;
                 long stride = (long) (cls + 1) << 3;
                 long address = slab.base + index * stride;
                 if (index < slab.fresh) {

@@ -8,9 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * few heaps locked by {@link #lock} serve all virtual threads (see {@link Heaps}); any other owner (a region, say)
  * may create one with a {@link Host} of its own.
  *
- * <p>{@link #alloc} is the hot path of {@code gmalloc}: one array load for the current slab, one for its free
- * word, a trailing-zero count, and one unlikely branch to {@link #allocSlow}. It never touches off-heap memory
- * except to zero a reused block.
+ * <p>{@code gmalloc} of a general size does not come here while the thread's current slab has a free block at its
+ * cursor: it reads the slab from {@link CurrentSlabs}, whose row this heap keeps in step with {@link #current}
+ * ({@link #setCurrent}). {@link #alloc} serves everything else (special buckets, stripes, regions, a thread
+ * without a row): one array load for the current slab, one for its free word, a trailing-zero count, and one
+ * unlikely branch to {@link #allocSlow}. Neither touches off-heap memory except to zero a reused block.
  *
  * <p>Ownership: {@link #current} and everything reachable through it belong to the owner (the thread in
  * {@link #thread}, or whoever holds {@link #lock}) and use plain reads and writes. {@link #arenarrays} is
@@ -112,8 +114,9 @@ public final class Heap {
             long free = bits[word];
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
-                bits[word] = free & (free - 1); // a word used up sends the next allocation to the slow path,
-                slab.used++; // which takes back frees before it steps on to fresh words
+                // A word used up sends the next allocation to the slow path, which takes back frees before it
+                // steps on to fresh words. No count: a current slab's is taken from the bitmaps when needed.
+                bits[word] = free & (free - 1);
                 long address = slab.base + index * slab.stride;
                 if (index < slab.fresh) {
                     Memory.zero(address, slab.stride);

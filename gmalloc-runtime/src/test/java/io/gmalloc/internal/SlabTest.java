@@ -67,9 +67,9 @@ class SlabTest {
         assertThat(reason(() -> FreeRouter.free(a)))
                 .as("the owner's free of it")
                 .isEqualTo(Reason.DOUBLE_FREE);
-        int usedBefore = slab.used;
+        int usedBefore = slab.used();
         assertThat(slab.reclaim()).isTrue();
-        assertThat(slab.used).isEqualTo(usedBefore - 1);
+        assertThat(slab.used()).isEqualTo(usedBefore - 1);
         assertThat(slab.remotePending()).isZero();
         assertThat(reason(() -> FreeRouter.free(a))).isEqualTo(Reason.DOUBLE_FREE);
         heap.assertConsistent();
