@@ -62,12 +62,14 @@ public final class GMalloc {
      */
     public static long gmalloc(long size) {
         if (Sites.ON) {
-            return Sites.allocated(Allocation.mallocSlow(size), null);
+            return tracked(size);
         }
-        if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE) {
-            return Allocation.allocSmall(SizeClasses.bucket(size), size); // the current slab; slow path inside
-        }
-        return Allocation.mallocSlow(size);
+        // Kept under C1's inlining limit (35 bytecodes): the thread's current slab for 1..512, else out of line.
+        return SizeClasses.isSmall(size) ? Allocation.allocSmall(size) : Allocation.mallocSlow(size);
+    }
+
+    private static long tracked(long size) {
+        return Sites.allocated(Allocation.mallocSlow(size), null);
     }
 
     /**

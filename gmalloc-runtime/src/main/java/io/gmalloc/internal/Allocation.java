@@ -22,7 +22,7 @@ public final class Allocation {
     }
 
     /**
-     * {@code gmalloc} of a general bucket ({@code cls < 64}) on the calling thread's current slab. Two things make
+     * {@code gmalloc} of a size of a general bucket (1..512) on the calling thread's current slab. Two things make
      * it short:
      *
      * <ul>
@@ -36,7 +36,8 @@ public final class Allocation {
      * Anything else (no slab yet, no free block at the cursor, a thread without a slot, a virtual thread) goes to
      * {@link #alloc}, out of line.
      */
-    public static long allocSmall(int cls, long requested) {
+    public static long allocSmall(long size) {
+        int cls = SizeClasses.bucket(size);
         Thread thread = Thread.currentThread();
         Slab slab = CurrentSlabs.get(thread, cls);
         if (slab != null && slab.ownerThread == thread) {
@@ -56,7 +57,7 @@ public final class Allocation {
                 return address;
             }
         }
-        return alloc(cls, requested);
+        return alloc(cls, size);
     }
 
     /** A block of a bucket from the caller's heap: registering it, or locking a stripe for a virtual thread. */
