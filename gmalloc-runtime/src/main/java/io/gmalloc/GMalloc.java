@@ -4,8 +4,6 @@ import io.gmalloc.internal.Allocation;
 import io.gmalloc.internal.BlockLookup;
 import io.gmalloc.internal.Errors;
 import io.gmalloc.internal.FreeRouter;
-import io.gmalloc.internal.Heap;
-import io.gmalloc.internal.Heaps;
 import io.gmalloc.internal.Memory;
 import io.gmalloc.internal.Options;
 import io.gmalloc.internal.Reclaim;
@@ -64,13 +62,14 @@ public final class GMalloc {
      */
     public static long gmalloc(long size) {
         if (Sites.ON) {
-            return Sites.allocated(Allocation.mallocSlow(size), null);
+            return tracked(size);
         }
-        Heap heap;
-        if (size > 0 && size <= SizeClasses.MAX_SMALL_SIZE && (heap = Heaps.local()) != null) {
-            return heap.alloc(SizeClasses.bucket(size), size);
-        }
-        return Allocation.mallocSlow(size);
+        // Kept under C1's inlining limit (35 bytecodes): the thread's current slab for 1..512, else out of line.
+        return SizeClasses.isSmall(size) ? Allocation.allocSmall(size) : Allocation.mallocSlow(size);
+    }
+
+    private static long tracked(long size) {
+        return Sites.allocated(Allocation.mallocSlow(size), null);
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.gmalloc.internal;
 
 /**
- * Everything {@code GMalloc} and {@code SpecialBucket} allocate off their fast paths: first use on a thread,
- * virtual threads, sizes 0 and above 512, aligned blocks, and {@code grealloc}. Calls only inward (heaps, large
+ * How {@code GMalloc} and {@code SpecialBucket} allocate: the fast path of the general buckets
+ * ({@link #allocSmall}), and everything off it: first use on a thread, virtual threads, sizes 0 and above 512,
+ * aligned blocks, and {@code grealloc}. Calls only inward (heaps, large
  * blocks); memory pressure is relieved here, and the out-of-memory error worded by {@link Errors}, once.
  */
 public final class Allocation {
@@ -18,6 +19,45 @@ public final class Allocation {
         }
         long small = Math.max(size, 1);
         return alloc(SizeClasses.bucket(small), small);
+    }
+
+    /**
+     * {@code gmalloc} of a size of a general bucket (1..512) on the calling thread's current slab. Two things make
+     * it short:
+     *
+     * <ul>
+     *   <li>No heap object: the slab comes straight from the global table {@link CurrentSlabs} by thread slot and
+     *       class, and is valid when its owner thread is the caller (only the caller's own heap writes its row,
+     *       and a dead thread's row is cleared before its slabs can be adopted; see {@link CurrentSlabs}).
+     *   <li>A constant stride: {@code (cls + 1) << 3} follows from the class, so once the size is a constant the
+     *       address is a constant multiply and the zeroing a fixed run of long stores ({@link Memory#zeroWords}).
+     * </ul>
+     *
+     * Anything else (no slab yet, no free block at the cursor, a thread without a slot, a virtual thread) goes to
+     * {@link #alloc}, out of line.
+     */
+    public static long allocSmall(long size) {
+        int cls = SizeClasses.bucket(size);
+        Thread thread = Thread.currentThread();
+        Slab slab = CurrentSlabs.get(thread, cls);
+        if (slab != null && slab.ownerThread == thread) {
+            long[] bits = slab.freeBits;
+            int word = slab.cursor;
+            long free = bits[word];
+            if (free != 0) {
+                int index = (word << 6) | Long.numberOfTrailingZeros(free);
+                bits[word] = free & (free - 1);
+                long stride = (long) (cls + 1) << 3;
+                long address = slab.base + index * stride;
+                if (index < slab.fresh) {
+                    Memory.zeroWords(address, stride);
+                } else {
+                    slab.fresh = index + 1;
+                }
+                return address;
+            }
+        }
+        return alloc(cls, size);
     }
 
     /** A block of a bucket from the caller's heap: registering it, or locking a stripe for a virtual thread. */

@@ -113,11 +113,11 @@ final class Arenarray {
         next.state = Slab.CURRENT;
         if (old != Slab.EMPTY) {
             assert old.state == Slab.CURRENT && old.owner == heap : old + " was not current";
-            old.state = Slab.FULL;
+            old.leaveCurrent(); // FULL, its block count taken from the bitmaps
             if (old.hasLocalFrees()) {
                 remotePending = true; // its reclaim waited for a remote free in flight: look again later
             }
-            if (old.used == 0) {
+            if (old.used() == 0) {
                 retireIfSpare(old);
             }
         }
@@ -210,7 +210,7 @@ final class Arenarray {
             }
             if (slab.state != Slab.CURRENT) {
                 makeAvailable(slab);
-                if (slab.used == 0) {
+                if (slab.used() == 0) {
                     retireIfSpare(slab);
                 }
             }
@@ -225,7 +225,7 @@ final class Arenarray {
             return;
         }
         makeAvailable(slab);
-        if (slab.used == 0) {
+        if (slab.used() == 0) {
             retireIfSpare(slab);
         }
     }
@@ -236,9 +236,9 @@ final class Arenarray {
      */
     private void retireIfSpare(Slab slab) {
         Slab current = heap.current[bucket.index];
-        boolean otherEmpty = current != slab && current != Slab.EMPTY && current.used == 0;
+        boolean otherEmpty = current != slab && current != Slab.EMPTY && current.used() == 0;
         for (Slab s : available) {
-            otherEmpty |= s != slab && s.used == 0;
+            otherEmpty |= s != slab && s.used() == 0;
         }
         if (otherEmpty) {
             retire(slab);
@@ -265,12 +265,12 @@ final class Arenarray {
         boolean currentRetired = false;
         for (Slab slab : slabs) {
             slab.reclaim();
-            if (slab.used != 0) {
+            if (slab.used() != 0) {
                 continue;
             }
             boolean wasCurrent = slab.state == Slab.CURRENT;
             if (wasCurrent) {
-                slab.state = Slab.FULL; // the heap resets its current slab when we return true
+                slab.leaveCurrent(); // FULL: the heap resets its current slab when we return true
             }
             if (retire(slab)) {
                 currentRetired |= wasCurrent;
@@ -289,6 +289,7 @@ final class Arenarray {
     /** Hands every slab to {@code sink} and forgets them: the heap is going away. Owner (or its reaper) only. */
     void detachAll(java.util.function.Consumer<Slab> sink) {
         for (Slab slab : slabs) {
+            slab.leaveCurrent(); // the current one counts its blocks: the pool asks whether it is empty
             slab.state = Slab.DETACHED;
             sink.accept(slab);
         }

@@ -8,7 +8,8 @@ import io.gmalloc.InvalidFreeException.Reason;
  *
  * <ul>
  *   <li><b>local</b>: a block of the calling thread's own heap is freed in place with plain writes
- *       ({@link Heap#freeLocal});
+ *       ({@link Slab#freeFast} for its current slab while that has seen no remote free, else
+ *       {@link Heap#freeLocal});
  *   <li><b>stripe</b>: a block of a virtual-thread stripe whose lock is free is freed in place under the lock;
  *   <li><b>remote</b>: a block of any other heap (or of a slab in the pool) is claimed atomically in the slab's
  *       remote frees, which its owner drains on its slow path ({@link Slab#freeRemote});
@@ -18,15 +19,28 @@ import io.gmalloc.InvalidFreeException.Reason;
  *       {@link InvalidFreeException}, before anything changed; 0 is a no-op.
  * </ul>
  *
- * {@link #free(long)} is the hot path of {@code gfree}: a registry lookup, one comparison of the owner thread, and
- * the slab's local free; everything else is out of line in {@link #freeElsewhere}.
+ * {@link #free(long)} is the hot path of {@code gfree}: a registry lookup, one comparison of the slab's fast owner,
+ * and the slab's fast free; everything else is out of line.
  */
 public final class FreeRouter {
     private FreeRouter() {}
 
-    /** Frees any gmalloc block; 0 does nothing. */
+    /**
+     * Frees any gmalloc block; 0 does nothing. The common case, the owner freeing a block of its current slab that
+     * has seen no remote free, takes {@link Slab#freeFast}: no remote bitmap, no Arenarray. Everything else is out
+     * of line in {@link #freeSlow}.
+     */
     public static void free(long address) {
         Slab slab = SlabRegistry.lookup(address);
+        if (slab != null && slab.fastOwner == Thread.currentThread()) {
+            slab.freeFast(address);
+            return;
+        }
+        freeSlow(address, slab);
+    }
+
+    /** {@link #free} when the fast path does not apply: the owner's other slabs, then {@link #freeElsewhere}. */
+    private static void freeSlow(long address, Slab slab) {
         if (slab != null && slab.ownerThread == Thread.currentThread()) {
             Heap.freeLocal(slab, address);
             return;

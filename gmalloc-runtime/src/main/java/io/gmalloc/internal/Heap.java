@@ -8,9 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * few heaps locked by {@link #lock} serve all virtual threads (see {@link Heaps}); any other owner (a region, say)
  * may create one with a {@link Host} of its own.
  *
- * <p>{@link #alloc} is the hot path of {@code gmalloc}: one array load for the current slab, one for its free
- * word, a trailing-zero count, and one unlikely branch to {@link #allocSlow}. It never touches off-heap memory
- * except to zero a reused block.
+ * <p>{@code gmalloc} of a general size does not come here while the thread's current slab has a free block at its
+ * cursor: it reads the slab from {@link CurrentSlabs}, whose row this heap keeps in step with {@link #current}
+ * ({@link #setCurrent}). {@link #alloc} serves everything else (special buckets, stripes, regions, a thread
+ * without a row): one array load for the current slab, one for its free word, a trailing-zero count, and one
+ * unlikely branch to {@link #allocSlow}. Neither touches off-heap memory except to zero a reused block.
  *
  * <p>Ownership: {@link #current} and everything reachable through it belong to the owner (the thread in
  * {@link #thread}, or whoever holds {@link #lock}) and use plain reads and writes. {@link #arenarrays} is
@@ -64,6 +66,12 @@ public final class Heap {
     /** Current slab per bucket index, {@link Slab#EMPTY} until the first allocation. Owner only. */
     Slab[] current;
 
+    /**
+     * This heap's row in {@link CurrentSlabs}, or -1 when it has none (a stripe, a region, a thread whose slot
+     * another live thread holds). Set once by {@link Heaps} before the heap is published.
+     */
+    int tableSlot = -1;
+
     /** Arenarray per bucket index, null until the first allocation. Owner writes; any thread reads. */
     private volatile Arenarray[] arenarrays;
 
@@ -106,8 +114,9 @@ public final class Heap {
             long free = bits[word];
             if (free != 0) {
                 int index = (word << 6) | Long.numberOfTrailingZeros(free);
-                bits[word] = free & (free - 1); // a word used up sends the next allocation to the slow path,
-                slab.used++; // which takes back frees before it steps on to fresh words
+                // A word used up sends the next allocation to the slow path, which takes back frees before it
+                // steps on to fresh words. No count: a current slab's is taken from the bitmaps when needed.
+                bits[word] = free & (free - 1);
                 long address = slab.base + index * slab.stride;
                 if (index < slab.fresh) {
                     Memory.zero(address, slab.stride);
@@ -139,11 +148,33 @@ public final class Heap {
             }
         }
         arenarray.switchCurrent(current[bucket], next);
-        current[bucket] = next;
+        setCurrent(bucket, next);
         if (Invariants.ON) {
             Invariants.check(arenarray, next); // this bucket only: the whole heap on trim()
         }
         return alloc(bucket, requested);
+    }
+
+    /**
+     * Makes {@code next} the current slab of {@code bucket}: in {@link #current}, in this heap's row of
+     * {@link CurrentSlabs} if it has one, and with fast frees for the owner thread while no remote free is
+     * pending ({@link Slab#allowFastFrees}). The slab it replaces loses fast frees: frees of a slab that is not
+     * current must tell the Arenarray. Owner only.
+     */
+    private void setCurrent(int bucket, Slab next) {
+        Slab old = current[bucket];
+        if (old != next) {
+            if (old.fastOwner != null) {
+                old.fastOwner = null;
+            }
+            current[bucket] = next;
+            if (tableSlot >= 0 && bucket < SizeClasses.GENERAL_BUCKETS) {
+                CurrentSlabs.set(tableSlot, bucket, next == Slab.EMPTY ? null : next);
+            }
+        }
+        if (next.fastOwner == null && next != Slab.EMPTY) {
+            next.allowFastFrees();
+        }
     }
 
     /** Frees a block of a slab this heap owns. Owner only. */
@@ -181,7 +212,7 @@ public final class Heap {
     void trim() {
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null && arenarray.trim()) {
-                current[arenarray.bucket.index] = Slab.EMPTY;
+                setCurrent(arenarray.bucket.index, Slab.EMPTY);
             }
         }
         if (Invariants.ON) {
@@ -191,10 +222,13 @@ public final class Heap {
 
     /**
      * Hands every slab to {@code sink} and leaves the heap empty: its owner has gone away. Caller owns the heap
-     * (the owner is dead, or the caller holds its lock).
+     * (the owner is dead, or the caller holds its lock). The heap's row of {@link CurrentSlabs} is cleared before
+     * the first slab goes: whoever adopts one (under the pool's lock, as here) cannot find it in the row.
      */
     void detachAll(java.util.function.Consumer<Slab> sink) {
-        Arrays.fill(current, Slab.EMPTY);
+        for (int b = 0; b < current.length; b++) {
+            setCurrent(b, Slab.EMPTY);
+        }
         for (Arenarray arenarray : arenarrays) {
             if (arenarray != null) {
                 arenarray.detachAll(sink);

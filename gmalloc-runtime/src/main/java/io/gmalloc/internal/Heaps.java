@@ -26,8 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Heaps {
     private Heaps() {}
 
-    private static final int SLOTS = 1 << 12;
-    private static final Heap[] BY_THREAD = new Heap[SLOTS];
+    private static final Heap[] BY_THREAD = new Heap[CurrentSlabs.SLOTS];
+
     private static final ThreadLocal<Heap> OVERFLOW = new ThreadLocal<>();
     private static final Object LOCK = new Object();
 
@@ -58,7 +58,7 @@ public final class Heaps {
     /** The calling platform thread's heap if it has one in the table; null otherwise. The fast path. */
     public static Heap local() {
         Thread thread = Thread.currentThread();
-        Heap heap = BY_THREAD[(int) thread.threadId() & (SLOTS - 1)];
+        Heap heap = BY_THREAD[CurrentSlabs.slot(thread)];
         return heap != null && heap.thread == thread ? heap : null;
     }
 
@@ -87,8 +87,9 @@ public final class Heaps {
             reapDeadLocked();
             Heap heap = new Heap(thread, null, HOST);
             PLATFORM.add(heap);
-            int slot = (int) thread.threadId() & (SLOTS - 1);
+            int slot = CurrentSlabs.slot(thread);
             if (BY_THREAD[slot] == null) {
+                heap.tableSlot = slot; // before publication: its row of CurrentSlabs is this heap's from now on
                 BY_THREAD[slot] = heap;
             } else {
                 OVERFLOW.set(heap);
@@ -146,7 +147,7 @@ public final class Heaps {
             // visible here, and nobody else uses the heap any more.
             if (!heap.thread.isAlive()) {
                 PLATFORM.remove(heap);
-                int slot = (int) heap.thread.threadId() & (SLOTS - 1);
+                int slot = CurrentSlabs.slot(heap.thread);
                 if (BY_THREAD[slot] == heap) {
                     BY_THREAD[slot] = null;
                 }

@@ -7,7 +7,7 @@ package io.gmalloc.internal;
  *
  * <p>After a slow path it walks the bucket's Arenarray, after a trim the whole heap. What it checks: every slab it lists is owned by it and found by the registry at both ends; each
  * slab's state matches its membership of the available list (exactly once when {@code AVAILABLE}, else never);
- * exactly the heap's current slab is {@code CURRENT}; no block is both in F and in L; {@code used} equals the
+ * exactly the heap's current slab is {@code CURRENT}; no block is both in F and in L; a slab that is not current counts as {@code used} the
  * blocks in neither; no free block lies below the cursor word; the high-water mark lies within the slab.
  */
 final class Invariants {

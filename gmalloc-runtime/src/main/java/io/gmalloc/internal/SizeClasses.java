@@ -19,6 +19,17 @@ public final class SizeClasses {
     public static final int GENERAL_BUCKETS = (int) (MAX_SMALL_SIZE / GRANULE);
 
     /**
+     * Returns whether a size is served by a general bucket: 1..512, in one unsigned comparison (0 and negative
+     * sizes wrap around to huge values).
+     *
+     * @param size bytes asked for, any value
+     * @return {@code true} for 1..512
+     */
+    public static boolean isSmall(long size) {
+        return Long.compareUnsigned(size - 1, MAX_SMALL_SIZE) < 0;
+    }
+
+    /**
      * Returns the general bucket for a size.
      *
      * @param size bytes asked for, 1..512

@@ -31,6 +31,16 @@ import java.lang.invoke.VarHandle;
  * the owner's plain local frees before its read), so a remote free that checked a block as live can never land on
  * the block's next life.
  *
+ * <p>Fast frees: while the slab is its owner thread's current one and no remote free is pending or in flight,
+ * {@link #fastOwner} is that thread and its frees take {@link #freeFast}, which skips R and the Arenarray. A
+ * remote free clears the field after counting itself in {@link #inFlight}, the owner sets it only after reading
+ * that count as zero ({@link #allowFastFrees}), so no owner free after a remote one can miss the R bit. The
+ * reclaim argument above is unchanged: a fast free writes only L.
+ *
+ * <p>Counting: a current slab keeps no count of its live blocks (allocation and fast frees would pay for it on
+ * every call); {@link #used()} takes it from the bitmaps, and a slab that stops being current counts once and
+ * keeps the count exact from then on ({@link #leaveCurrent}).
+ *
  * <p>Zeroing and high-water mark: blocks at index {@code >= fresh} have never been handed out and still hold the
  * kernel's zeros (a reused mapping is zeroed when the slab is formatted); blocks below are zeroed when they are
  * handed out again. A block start at or past {@code fresh} was never handed out: freeing it is {@code NOT_OWNED}.
@@ -43,11 +53,13 @@ final class Slab {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle REMOTE;
     private static final VarHandle IN_FLIGHT;
+    private static final VarHandle FAST_OWNER;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             REMOTE = lookup.findVarHandle(Slab.class, "remote", RemoteFrees.class);
+            FAST_OWNER = lookup.findVarHandle(Slab.class, "fastOwner", Thread.class);
             IN_FLIGHT = lookup.findVarHandle(Slab.class, "inFlight", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -106,8 +118,12 @@ final class Slab {
     /** Word of {@link #freeBits} to allocate from; every word below it is zero. Owner only. */
     int cursor;
 
-    /** Blocks handed out and not freed locally or reclaimed from remote frees. Owner only. */
-    int used;
+    /**
+     * Blocks neither in F nor in L, while the slab is not {@link #CURRENT}. Allocation never counts (it only takes
+     * from a current slab), nor does a fast free: a slab that stops being current counts its bitmaps once
+     * ({@link #leaveCurrent}), and {@link #used()} counts them for a current one. Owner only.
+     */
+    private int used;
 
     /** High-water mark: blocks at this index and above were never handed out (and are zero). Owner writes. */
     int fresh;
@@ -120,6 +136,16 @@ final class Slab {
 
     /** {@code owner.thread}, copied so the free fast path needs one load less; null for stripes and the pool. */
     Thread ownerThread;
+
+    /**
+     * The owner thread while its local frees may take {@link #freeFast}: set when the slab becomes its heap's
+     * current one with no remote free pending or in flight ({@link #allowFastFrees}), cleared when it stops being
+     * current, changes owner, or sees a remote free. A fast free needs neither the remote bitmap nor the
+     * Arenarray: a current slab is never queued or retired by a free. Never set in checked mode (every free claims
+     * atomically there). The owner reads it plain; both of its cross-thread writes are volatile (see
+     * {@link #allowFastFrees}).
+     */
+    Thread fastOwner;
 
     /** The Arenarray to tell about remote frees. Volatile: re-pointed when another heap adopts the slab. */
     volatile Arenarray home;
@@ -175,6 +201,81 @@ final class Slab {
     void own(Heap heap) {
         this.owner = heap;
         this.ownerThread = heap.thread;
+        this.fastOwner = null;
+    }
+
+    /** Blocks neither in F nor in L, on the slow path: counted by popcount while current. Owner only. */
+    int used() {
+        return state == CURRENT ? countUsed() : used;
+    }
+
+    /** {@link #used()} by popcount of F and L (disjoint). Exact for the owner; approximate from another thread. */
+    private int countUsed() {
+        long[] free = freeBits;
+        long[] local = localFrees;
+        int count = blockCount;
+        for (int w = 0; w < free.length; w++) {
+            count -= Long.bitCount(free[w] | local[w]);
+        }
+        return count;
+    }
+
+    /**
+     * The slab stops being its heap's current one (it is {@link #FULL} now, or detached next): counts
+     * {@link #used} from the bitmaps. Owner only.
+     */
+    void leaveCurrent() {
+        if (state == CURRENT) {
+            used = countUsed();
+            state = FULL;
+        }
+    }
+
+    /**
+     * Lets the owner thread's frees take {@link #freeFast} from now on, unless a remote free is pending or in
+     * flight: a local free must then check the remote bitmap (a block freed remotely and then by the owner is a
+     * double free). Owner only, when the slab becomes current.
+     *
+     * <p>Against a remote free starting meanwhile (Dekker, every access volatile): we write the field, then read
+     * {@link #inFlight}; a remote free increments {@code inFlight}, then clears the field. Either we see it in
+     * flight and clear the field ourselves, or its clear comes after our write: no remote free can publish a claim
+     * while the field says fast.
+     */
+    void allowFastFrees() {
+        if (Options.CHECKED || ownerThread == null) {
+            return;
+        }
+        FAST_OWNER.setVolatile(this, ownerThread);
+        if ((int) IN_FLIGHT.getVolatile(this) != 0 || remotePending() != 0) {
+            FAST_OWNER.setVolatile(this, (Thread) null);
+        }
+    }
+
+    /**
+     * The owner's free of a block of its current slab, when {@link #fastOwner} says so: the checks of
+     * {@link #freeLocal} except the remote bitmap (none is pending, see {@link #allowFastFrees}), then L.
+     *
+     * @throws io.gmalloc.InvalidFreeException as {@link #freeLocal}; nothing changed then
+     */
+    void freeFast(long address) {
+        int index = blockIndex(address);
+        if (index < 0 || index >= fresh || ((freeBits[index >>> 6] | localFrees[index >>> 6]) & (1L << index)) != 0) {
+            throw refused(address);
+        }
+        int word = index >>> 6;
+        localFrees[word] |= 1L << index;
+        if (word < localLow) {
+            localLow = word;
+        }
+        if (word > localHigh) {
+            localHigh = word;
+        }
+    }
+
+    /** The exception for a free {@link #freeFast} refuses, out of line. */
+    private io.gmalloc.InvalidFreeException refused(long address) {
+        int index = blockIndex(address);
+        return Errors.invalidFree(address, refuseLocal(address, index, index >>> 6, 1L << index), this);
     }
 
     /** Address of block {@code index}. */
@@ -310,7 +411,7 @@ final class Slab {
         if (word > localHigh) {
             localHigh = word;
         }
-        return --used == 0 ? state != CURRENT : state == FULL;
+        return state != CURRENT && (--used == 0 || state == FULL); // a current slab's count is not kept
     }
 
     /**
@@ -329,6 +430,9 @@ final class Slab {
         Reason refused;
         IN_FLIGHT.getAndAdd(this, 1);
         try {
+            if (fastOwner != null) {
+                FAST_OWNER.setVolatile(this, (Thread) null); // after the increment: see allowFastFrees
+            }
             refused = claimRemote(address, index);
         } finally {
             IN_FLIGHT.getAndAdd(this, -1);
@@ -398,7 +502,7 @@ final class Slab {
         }
         RemoteFrees r = remote;
         if (r != null && r.pending() != 0) {
-            used -= r.drainInto(this);
+            used -= r.drainInto(this); // meaningless while current (counted again when it leaves)
         }
         long[] free = freeBits;
         long[] local = localFrees;
@@ -455,7 +559,7 @@ final class Slab {
 
     /** Whether every block is in F (nothing live, nothing waiting in L or R). Owner only, after a reclaim. */
     boolean allFree() {
-        return used == 0 && localHigh < 0 && remotePending() == 0;
+        return used() == 0 && localHigh < 0 && remotePending() == 0;
     }
 
     /** Blocks waiting in {@link RemoteFrees}; any thread, approximate. */
@@ -466,7 +570,7 @@ final class Slab {
 
     /** Blocks handed out, as seen from any thread (approximate while the owner runs). */
     long liveBlocks() {
-        return Math.max(0, used - remotePending());
+        return Math.max(0, used() - remotePending());
     }
 
     /** Bytes this slab has touched: every block ever handed out, rounded up to pages. */
@@ -488,7 +592,7 @@ final class Slab {
             }
             free += Long.bitCount(freeBits[w] | localFrees[w]);
         }
-        if (used != blockCount - free) {
+        if (state != CURRENT && used != blockCount - free) {
             return this + ": used " + used + " but " + (blockCount - free) + " blocks are neither in F nor in L";
         }
         if (fresh > blockCount) {

@@ -57,4 +57,28 @@ class HeapsTest {
             lock.unlock();
         }
     }
+
+    @Test
+    void theCurrentSlabTableServesOnlyTheOwnerAndADeadThreadsRowIsClearedWhenItIsReaped() throws Exception {
+        long[] block = new long[1];
+        Slab[] seen = new Slab[1];
+        Thread thread = Thread.ofPlatform().start(() -> {
+            block[0] = GMalloc.gmalloc(40);
+            seen[0] = CurrentSlabs.get(Thread.currentThread(), SizeClasses.bucket(40));
+        });
+        thread.join();
+        Slab slab = SlabRegistry.lookup(block[0]);
+        if (seen[0] != null) { // null when the thread shared its slot with a live thread: it had no row
+            assertThat(seen[0]).as("the row holds the thread's current slab").isSameAs(slab);
+            assertThat(seen[0].ownerThread).isSameAs(thread);
+        }
+        assertThat(CurrentSlabs.get(Thread.currentThread(), SizeClasses.bucket(40)))
+                .as("another thread's entry never validates for this one")
+                .matches(s -> s == null || s.ownerThread == Thread.currentThread());
+        GMalloc.trim(); // reaps the dead thread: its row goes before its slabs
+        assertThat(CurrentSlabs.get(thread, SizeClasses.bucket(40)))
+                .as("the dead thread's row after the reap")
+                .matches(s -> s == null || s.ownerThread != thread);
+        GMalloc.gfree(block[0]);
+    }
 }

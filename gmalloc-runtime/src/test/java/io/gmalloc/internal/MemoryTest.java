@@ -25,4 +25,21 @@ class MemoryTest {
             }
         }
     }
+
+    @Test
+    void zeroWordsClearsExactlyEveryGeneralBlockSize() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(512 + 16, 8);
+            for (int bytes = 8; bytes <= 512; bytes += 8) {
+                buffer.fill((byte) 0x7F);
+                Memory.zeroWords(buffer.address() + 8, bytes);
+                for (int i = 0; i < buffer.byteSize(); i++) {
+                    byte expected = i >= 8 && i < 8 + bytes ? 0 : (byte) 0x7F;
+                    assertThat(buffer.get(ValueLayout.JAVA_BYTE, i))
+                            .as("byte %d of a %d-byte block", i, bytes)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
 }

@@ -17,4 +17,14 @@ class SizeClassesTest {
         }
         assertThat(SizeClasses.GENERAL_BUCKETS).isEqualTo(64);
     }
+
+    @Test
+    void isSmallIsExactlyOneTo512() {
+        for (long size : new long[] {Long.MIN_VALUE, -513, -1, 0, 513, 1 << 20, Long.MAX_VALUE}) {
+            assertThat(SizeClasses.isSmall(size)).as("size %d", size).isFalse();
+        }
+        for (long size = 1; size <= SizeClasses.MAX_SMALL_SIZE; size++) {
+            assertThat(SizeClasses.isSmall(size)).as("size %d", size).isTrue();
+        }
+    }
 }

@@ -67,9 +67,9 @@ class SlabTest {
         assertThat(reason(() -> FreeRouter.free(a)))
                 .as("the owner's free of it")
                 .isEqualTo(Reason.DOUBLE_FREE);
-        int usedBefore = slab.used;
+        int usedBefore = slab.used();
         assertThat(slab.reclaim()).isTrue();
-        assertThat(slab.used).isEqualTo(usedBefore - 1);
+        assertThat(slab.used()).isEqualTo(usedBefore - 1);
         assertThat(slab.remotePending()).isZero();
         assertThat(reason(() -> FreeRouter.free(a))).isEqualTo(Reason.DOUBLE_FREE);
         heap.assertConsistent();
@@ -114,6 +114,29 @@ class SlabTest {
         assertThat(next).as("the freed block comes back once F is used up").isEqualTo(a);
         assertThat(io.gmalloc.GMalloc.addressSpace().get(java.lang.foreign.ValueLayout.JAVA_LONG, a))
                 .isZero();
+        heap.assertConsistent();
+    }
+
+    @Test
+    void theCurrentSlabTakesFastFreesUntilARemoteFreeAndAFreeAfterARemoteOneIsADoubleFree() throws Exception {
+        long a = heap.alloc();
+        long b = heap.alloc();
+        heap.alloc(); // keeps the slab from being empty
+        Slab slab = heap.slabOf(a);
+        assertThat(slab.fastOwner)
+                .as("current slab, no remote free: fast frees in default mode, never in checked mode")
+                .isSameAs(Options.CHECKED ? null : Thread.currentThread());
+        heap.free(a);
+        assertThat(reason(() -> FreeRouter.free(a)))
+                .as("a fast free's double free")
+                .isEqualTo(Reason.DOUBLE_FREE);
+        Thread remote = Thread.ofPlatform().start(() -> FreeRouter.free(b));
+        remote.join();
+        heap.live.remove(b);
+        assertThat(slab.fastOwner).as("after a remote free").isNull();
+        assertThat(reason(() -> FreeRouter.free(b)))
+                .as("the owner's free of a block freed remotely")
+                .isEqualTo(Reason.DOUBLE_FREE);
         heap.assertConsistent();
     }
 
