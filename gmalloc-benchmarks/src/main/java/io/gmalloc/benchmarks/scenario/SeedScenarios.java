@@ -39,6 +39,10 @@ public final class SeedScenarios {
     private SeedScenarios() {}
 
     static final int BATCH = 500;
+
+    /** A large block gmalloc maps with the downcalls its slabs use (see the warm-up in {@link #main}). */
+    static final long LINK_BYTES = 2L << 20;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU nanoseconds spent by the threads that ran the shape (JIT and GC threads excluded). */
@@ -67,6 +71,13 @@ public final class SeedScenarios {
         // One call before the clock starts: links the FFM downcalls / initialises the allocator, a one-time
         // start-up cost (~0.1 s for FFM linkage) that is not what the shapes measure. JIT warm-up stays in.
         allocator.free(allocator.malloc(shape.equals("vec3") ? 12 : 8));
+        if (impl.equals("gmalloc") || impl.equals("vec3")) {
+            // gmalloc's first use links nothing (its first small slabs come from an Arena): its FFM linkage happens
+            // at the first mmap. A 2 MiB block is mapped with the same downcalls as a slab (mmap, munmap, madvise),
+            // so this links them here, as the first call above links the other allocators' downcalls. Without it
+            // the shape pays the linker (~0.1-0.2 s, ~12 MB of RSS) and in shape 2 the second thread waits for it.
+            GMalloc.gfree(GMalloc.gmalloc(LINK_BYTES));
+        }
         long startRss = statusKb("VmRSS");
         long pointerBytes = 0;
         long t0 = System.nanoTime();
