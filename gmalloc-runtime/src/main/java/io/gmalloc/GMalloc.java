@@ -31,7 +31,7 @@ import java.util.List;
  * {@code 512m}; past it allocation throws {@link OutOfMemoryError}), {@code gmalloc.checked},
  * {@code gmalloc.retainBytes} (empty arenas kept before returning them to the OS on its own, default 64m),
  * {@code gmalloc.stripes} (heaps shared by virtual threads), {@code gmalloc.hugePages} (the transparent-huge-page
- * hint on big arenas, default true), {@code gmalloc.jmx} (register {@link GMallocMXBean} on gmalloc's first use),
+ * hint on big arenas, default false), {@code gmalloc.jmx} (register {@link GMallocMXBean} on gmalloc's first use),
  * {@code gmalloc.trackSites}, {@code gmalloc.leakReport}, {@code gmalloc.siteSampling} and
  * {@code gmalloc.siteFrames} (see {@link #liveSites()}). Flags accept only {@code true} or {@code false}; a bad
  * value fails the first use with an {@link IllegalArgumentException} naming the property. Needs native access:

@@ -101,7 +101,9 @@ public final class Heap {
     }
 
     /**
-     * Hands out a zeroed block of a bucket. Owner only.
+     * Hands out a zeroed block of a bucket. Owner only. The general buckets' fast path,
+     * {@link Allocation#allocSmall}, repeats the steps on the slab with a constant stride (why it is not shared is
+     * said there): change both together.
      *
      * @param requested the size the user asked for, for an out-of-memory message
      */

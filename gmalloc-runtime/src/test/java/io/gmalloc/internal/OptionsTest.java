@@ -74,7 +74,7 @@ class OptionsTest {
         assertThat(Options.MAX_BYTES).isEqualTo(Long.MAX_VALUE);
         assertThat(Options.RETAIN_BYTES).isEqualTo(64L << 20);
         assertThat(Options.STRIPES).isBetween(2, 1024);
-        assertThat(Options.HUGE_PAGES).isTrue();
+        assertThat(Options.HUGE_PAGES).isFalse();
         assertThat(Options.JMX).isFalse();
         assertThat(Options.TRACK_SITES).isFalse();
         assertThat(Options.SITE_SAMPLING).isEqualTo(1024);
@@ -101,7 +101,7 @@ class OptionsTest {
                 "-Dgmalloc.maxBytes=1g",
                 "-Dgmalloc.retainBytes=8m",
                 "-Dgmalloc.stripes=3",
-                "-Dgmalloc.hugePages=False",
+                "-Dgmalloc.hugePages=TRUE",
                 "-Dgmalloc.jmx=true",
                 "-Dgmalloc.trackSites=true",
                 "-Dgmalloc.siteSampling=16",
@@ -109,7 +109,7 @@ class OptionsTest {
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output)
                 .contains("checked=true maxBytes=1073741824 retainBytes=8388608 stripes=3"
-                        + " hugePages=false jmx=true trackSites=true leakReport=false siteSampling=16 siteFrames=2");
+                        + " hugePages=true jmx=true trackSites=true leakReport=false siteSampling=16 siteFrames=2");
     }
 
     /** A bad value fails gmalloc's first use with a message that names the property and what it accepts. */
