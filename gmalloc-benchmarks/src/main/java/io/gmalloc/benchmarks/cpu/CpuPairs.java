@@ -36,7 +36,7 @@ import java.util.function.LongSupplier;
  *   <li>{@code compile=c2}: every contender as its own static loop method, called once per round (the normal
  *       tiered compile): gmalloc pairs at 8/64/256 B; glibc {@code malloc+free} through FFM critical downcalls at
  *       the same sizes; {@code mi_zalloc+mi_free} through FFM critical downcalls when libmimalloc is installed;
- *       the bump-pointer anchor ({@link Bump}); batches of 500 × 8 B (all allocated, then all freed in order) on
+ *       the bump-pointer anchor ({@link Bump}); one {@code Arena.ofConfined()} per 8-byte object; batches of 500 × 8 B (all allocated, then all freed in order) on
  *       gmalloc and glibc; and the large caller ({@link LargeCaller}), once with its pair op and once with the
  *       pair op replaced by a stand-in, the difference per pair being the pair's cost inside a large method.
  *   <li>{@code compile=c1}: unless {@code noc1} is given (or this is already the child), a child JVM with
@@ -183,6 +183,17 @@ public final class CpuPairs {
         return sum;
     }
 
+    /** One {@code Arena.ofConfined()} per 8-byte object, opened and closed around it (the JDK's own per-object way). */
+    static long arena8(int ops) {
+        long sum = 0;
+        for (int i = 0; i < ops; i++) {
+            try (Arena arena = Arena.ofConfined()) {
+                sum += arena.allocate(8).address();
+            }
+        }
+        return sum;
+    }
+
     static long gmallocBatches(int batches, long[] pointers) {
         long sum = 0;
         for (int b = 0; b < batches; b++) {
@@ -304,6 +315,7 @@ public final class CpuPairs {
             c.add(new Contender("mimallocZeroed", 256, ops, () -> miZalloc256(ops)));
         }
         c.add(new Contender("bump", 8, ops, () -> bump8(ops)));
+        c.add(new Contender("arenaConfined", 8, ops, () -> arena8(ops)));
         int batches = Math.max(1, ops / BATCH);
         long[] gp = new long[BATCH];
         long[] lp = new long[BATCH];

@@ -492,6 +492,13 @@ public final class ReportWriter {
                 cpuNs("c2", "bump", 8),
                 "bump pointer",
                 r -> r <= 6));
+        t.add(cpuTarget(
+                "`Arena.ofConfined()` per 8 B object ÷ gmalloc pair (speed-up)" + how,
+                "≥ 4×",
+                cpuNs("c2", "arenaConfined", 8),
+                cpuNs("c2", "gmalloc", 8),
+                "gmalloc",
+                r -> r >= 4));
         for (int size : new int[] {64, 256}) {
             t.add(cpuTarget(
                     "alloc+free pair " + size + " B ÷ `mi_zalloc` (FFM, critical)" + how,
@@ -633,7 +640,8 @@ public final class ReportWriter {
                         + "fast and a slow mode: compare ratios, not nanoseconds across runs). Sizes are constants at the call "
                         + "site. The bump pointer takes the next 8 bytes of a pre-allocated 1 MiB segment, stores a zero long "
                         + "into them and starts over at the segment's base when it reaches the end (nothing to free). "
-                        + "A batch allocates 500 × 8 B, then frees them in order (ns per pair).\n\n");
+                        + "A batch allocates 500 × 8 B, then frees them in order (ns per pair). `Arena.ofConfined()` per "
+                        + "object opens a confined arena, allocates 8 B in it and closes it.\n\n");
         if (cpu.isEmpty()) {
             b.append(capitalised(cpuNotMeasured())).append(".\n");
         } else {
@@ -671,6 +679,14 @@ public final class ReportWriter {
                     .append(" | ")
                     .append(ratioCell(g, cpuNs("c2", "bump", size)))
                     .append(" |\n");
+        }
+        Optional<Double> arena = cpuNs("c2", "arenaConfined", 8);
+        if (arena.isPresent()) {
+            b.append("| 8 B, `Arena.ofConfined()` per object | ")
+                    .append(ns(arena))
+                    .append(" | | | | ")
+                    .append(ratioCell(arena, cpuNs("c2", "glibcCritical", 8)))
+                    .append(" | | |\n");
         }
         Optional<Double> bg = cpuNs("c2", "batchGmalloc", 8);
         b.append("| batch of 500 × 8 B, per pair | ")

@@ -77,6 +77,7 @@ class HarnessReportTest {
                         "CPU compile=c2 contender=glibcCritical size=8 ns=10.000 rounds=10 ops=100",
                         "CPU compile=c2 contender=mimallocZeroed size=64 ns=10.000 rounds=10 ops=100",
                         "CPU compile=c2 contender=bump size=8 ns=0.500 rounds=10 ops=100",
+                        "CPU compile=c2 contender=arenaConfined size=8 ns=14.000 rounds=10 ops=100",
                         "CPU compile=c2 contender=batchGmalloc size=8 ns=2.000 rounds=10 ops=100",
                         "CPU compile=c2 contender=batchGlibcCritical size=8 ns=20.000 rounds=10 ops=100",
                         "CPU compile=large contender=gmalloc size=8 ns=4.500 rounds=10 ops=100",
@@ -90,6 +91,9 @@ class HarnessReportTest {
                 .isEqualTo(Verdict.MET); // 0.4
         assertThat(row(t, "alloc+free pair 8 B ÷ a bump pointer").verdict()).isEqualTo(Verdict.MISSED); // 8
         assertThat(row(t, "alloc+free pair 64 B ÷ `mi_zalloc`").verdict()).isEqualTo(Verdict.MISSED); // 0.9
+        Target arena = row(t, "`Arena.ofConfined()` per 8 B object ÷ gmalloc pair");
+        assertThat(arena.verdict()).isEqualTo(Verdict.MISSED);
+        assertThat(arena.measured()).startsWith("3.50×");
         assertThat(row(t, "alloc+free pair 256 B ÷ `mi_zalloc`").verdict()).isEqualTo(Verdict.NA);
         assertThat(row(t, "batch of 500 × 8 B ÷ glibc (FFM, critical), per pair (thread CPU")
                         .verdict())
