@@ -16,12 +16,13 @@ import java.lang.invoke.VarHandle;
  * <p>Flat window (the fast path of {@code gfree}): {@link #FLAT} has one entry per chunk of the
  * {@link #FLAT_BYTES} starting at {@link #flatBase}, a copy of the two-level entries for those chunks. A lookup
  * inside the window is one subtraction, one unsigned comparison with a constant and one load from a constant
- * array, instead of two dependent loads and a null check; measured, 0.9–1.3 ns off an 8-byte pair (C2) and
- * 2–5 ns under C1 (docs/perf-findings.md, "Flat registry"). Nothing is reserved for it: the window is placed once,
+ * array, instead of two dependent loads and a null check; measured, 0.5–1.1 ns off an 8-byte pair in C2, C1
+ * within noise (docs/perf-findings.md, "Flat registry"). Nothing is reserved for it: the window is placed once,
  * around the first slab registered (the first slabs come from shared arenas, before the FFM linker exists, so no
  * mapping could be placed for it), and later slabs land in it because the OS hands out new mappings next to the
  * previous ones (Linux: downwards from the top of the mmap area, so most of the window lies below the first slab).
- * A slab outside the window still works, through the two-level table, at about the old cost plus one comparison.
+ * A slab outside the window still works, through the two-level table, but its free is slower than before the
+ * window (0.9–1.9 ns per 8-byte pair when every lookup missed it).
  * The table costs 1 MiB of heap (compressed oops) from the first use on.
  *
  * <p>A lookup reads only these on-heap tables, never the memory at the address, so any long can be checked
