@@ -86,7 +86,7 @@ public final class FreeRouter {
      */
     public static void free(long address, Bucket bucket, String method) {
         Slab slab = SlabRegistry.lookup(address);
-        if (slab != null && slab.bucket != bucket) {
+        if (slab != null && slab.contains(address) && slab.bucket != bucket) {
             throw Errors.invalidFree(method, address, Reason.WRONG_BUCKET, " (" + slab + ", not " + bucket + ")");
         }
         if (slab == null && address != 0 && LargeBlocks.usableSize(address) > 0) {

@@ -286,7 +286,8 @@ final class Slab {
 
     /**
      * Returns the index of the block starting at {@code address}, or {@code -1} when {@code address} is inside a
-     * block or in the unused tail. {@code address} must lie in {@code [base, base + bytes)}.
+     * block, in the unused tail, or anywhere outside the slab: a result {@code i >= 0} means exactly
+     * {@code address == base + i * stride} with {@code i < blockCount}.
      */
     int blockIndex(long address) {
         long offset = address - base;
@@ -302,8 +303,22 @@ final class Slab {
         return containingBlock(address) < 0 ? Reason.NOT_OWNED : Reason.INTERIOR;
     }
 
-    /** Index of the block containing {@code address}, or {@code -1} for the unused tail. */
+    /** Whether {@code address} lies in {@code [base, base + bytes)}, the tail included. */
+    boolean contains(long address) {
+        long offset = address - base;
+        return offset >= 0 && offset < bytes;
+    }
+
+    /**
+     * Index of the block containing {@code address}, or {@code -1} for the unused tail and for any address outside
+     * the slab. (A registry lookup racing the placement of its flat window may return a slab that does not contain
+     * the address, see {@link SlabRegistry#lookup}: this and {@link #blockIndex} answer -1 for it, so every caller
+     * refuses the address instead of validating it against another slab's block.)
+     */
     int containingBlock(long address) {
+        if (!contains(address)) {
+            return -1;
+        }
         long index = ((address - base) * magic) >>> shift;
         return index < blockCount ? (int) index : -1;
     }

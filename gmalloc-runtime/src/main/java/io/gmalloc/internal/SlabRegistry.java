@@ -77,6 +77,13 @@ final class SlabRegistry {
      * The slab whose memory contains {@code address}, or null. Any thread. Small enough for C1 to inline (the
      * two-level lookup is out of line); {@code (address - flatBase) >>> CHUNK_SHIFT} is below 2^48, so a signed
      * comparison is the unsigned one.
+     *
+     * <p>One race can return a slab that does not contain {@code address}: a thread that still reads
+     * {@link #flatBase} as it was before the first slab (the read is plain, and a compiled loop may keep it), while
+     * the flat entries are already filled, maps addresses near {@link Long#MIN_VALUE} onto them. Every caller
+     * validates the address against the slab through {@link Slab#blockIndex}, {@link Slab#containingBlock} or
+     * {@link Slab#contains}, which answer -1 (false) for an address outside it, so such an address is refused as {@code NOT_OWNED} like any
+     * foreign one; nothing is ever checked against another slab's block.
      */
     static Slab lookup(long address) {
         long chunk = (address - flatBase) >>> CHUNK_SHIFT;

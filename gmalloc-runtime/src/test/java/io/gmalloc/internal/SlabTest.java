@@ -35,6 +35,32 @@ class SlabTest {
     }
 
     @Test
+    void addressesOutsideTheSlabAreNoBlockOfIt() {
+        long a = heap.alloc();
+        Slab slab = heap.slabOf(a);
+        for (long outside : new long[] {
+            slab.base - 24,
+            slab.base - 1,
+            slab.base + slab.bytes,
+            slab.base + slab.bytes + 24,
+            slab.base - (1L << 40),
+            slab.base + (1L << 40),
+            Long.MIN_VALUE,
+            Long.MIN_VALUE + slab.base,
+            -1,
+            0
+        }) {
+            assertThat(slab.blockIndex(outside)).as("blockIndex 0x%x", outside).isEqualTo(-1);
+            assertThat(slab.containingBlock(outside))
+                    .as("containingBlock 0x%x", outside)
+                    .isEqualTo(-1);
+            assertThat(slab.notABlockStart(outside)).as("reason 0x%x", outside).isEqualTo(Reason.NOT_OWNED);
+        }
+        assertThat(slab.containingBlock(a + 8)).isEqualTo(slab.blockIndex(a));
+        heap.free(a);
+    }
+
+    @Test
     void rejectsInteriorPointersDoubleFreesAndBlocksNeverHandedOut() {
         long a = heap.alloc();
         Slab slab = heap.slabOf(a);
