@@ -141,7 +141,8 @@ public final class Allocation {
         if (slab == null) {
             return reallocLarge(address, oldUsable, wanted, newSize);
         }
-        boolean fits = wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index);
+        boolean fits =
+                wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index);
         if (fits) {
             if (wanted < oldUsable) {
                 // No header records the size asked for, so a later in-place growth cannot know which bytes are

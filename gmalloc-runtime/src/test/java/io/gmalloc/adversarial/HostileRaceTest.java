@@ -62,20 +62,24 @@ class HostileRaceTest {
             AtomicLong result = new AtomicLong();
             AtomicReference<Throwable> reallocFailed = new AtomicReference<>();
             AtomicReference<Throwable> freeFailed = new AtomicReference<>();
-            Thread realloc = Thread.ofPlatform().daemon().start(() -> loop(start, end, () -> {
-                try {
-                    result.set(GMalloc.grealloc(block.get(), newSize.get()));
-                } catch (Throwable t) {
-                    reallocFailed.set(t);
-                }
-            }));
-            Thread free = Thread.ofPlatform().daemon().start(() -> loop(start, end, () -> {
-                try {
-                    GMalloc.gfree(block.get());
-                } catch (Throwable t) {
-                    freeFailed.set(t);
-                }
-            }));
+            Thread realloc = Thread.ofPlatform()
+                    .daemon()
+                    .start(() -> loop(start, end, () -> {
+                        try {
+                            result.set(GMalloc.grealloc(block.get(), newSize.get()));
+                        } catch (Throwable t) {
+                            reallocFailed.set(t);
+                        }
+                    }));
+            Thread free = Thread.ofPlatform()
+                    .daemon()
+                    .start(() -> loop(start, end, () -> {
+                        try {
+                            GMalloc.gfree(block.get());
+                        } catch (Throwable t) {
+                            freeFailed.set(t);
+                        }
+                    }));
             long baseline = GMalloc.stats().liveBlocks();
             for (long[] move : MOVES) {
                 int reallocWins = 0;
@@ -127,8 +131,8 @@ class HostileRaceTest {
                         freeWins++;
                     }
                 }
-                System.out.println("move " + move[0] + "->" + move[1] + " realloc " + reallocWins + " free "
-                        + freeWins);
+                System.out.println(
+                        "move " + move[0] + "->" + move[1] + " realloc " + reallocWins + " free " + freeWins);
             }
             long live = GMalloc.stats().liveBlocks() - baseline;
             System.out.println("live " + live);
@@ -196,17 +200,19 @@ class HostileRaceTest {
     }
 
     static List<String> runChild(String... args) throws IOException, InterruptedException {
-        return runChild(List.of(), args);
+        return runChild(Child.class, List.of(), args);
     }
 
-    static List<String> runChild(List<String> options, String... args) throws IOException, InterruptedException {
+    /** Runs {@code main} in a child JVM (checked mode as this one) and returns its output; it must exit with 0. */
+    static List<String> runChild(Class<?> main, List<String> options, String... args)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-ea"));
         if (GMalloc.checkedMode()) {
             command.add("-Dgmalloc.checked=true");
         }
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
