@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +41,7 @@ class HostileRaceTest {
         public static void main(String[] args) throws Exception {
             switch (args[0]) {
                 case "realloc" -> reallocAgainstFree(Integer.parseInt(args[1]));
+                case "churn" -> churn(Long.parseLong(args[1]));
                 default -> throw new IllegalArgumentException(args[0]);
             }
             System.out.println("done");
@@ -141,6 +145,133 @@ class HostileRaceTest {
             free.interrupt();
         }
 
+        private static final ConcurrentLinkedQueue<Long> SHARED = new ConcurrentLinkedQueue<>();
+        private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
+        private static final SpecialBucket CHURN20 = new SpecialBucket("hostile.Churn20", 20, 4);
+
+        /**
+         * Everything at once for {@code millis}: two platform threads, short-lived platform threads and batches of
+         * virtual threads allocate every kind, free their own and each other's blocks, grealloc, open and close
+         * regions, while another thread calls {@code stats()} and {@code trim()} in a loop. Every block is checked
+         * zeroed on allocation, unique among live blocks, and intact when freed.
+         */
+        private static void churn(long millis) throws Exception {
+            long until = System.nanoTime() + millis * 1_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    if (GMalloc.stats().liveBlocks() < 0) {
+                        System.out.println("bad negative live blocks");
+                    }
+                    GMalloc.trim();
+                }
+            }));
+            for (int i = 0; i < 2; i++) {
+                threads.add(Thread.ofPlatform().start(() -> work(until)));
+            }
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    join(Thread.ofPlatform().start(() -> work(System.nanoTime() + 2_000_000)));
+                }
+            }));
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    List<Thread> batch = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        batch.add(Thread.ofVirtual().start(() -> work(System.nanoTime() + 200_000)));
+                    }
+                    batch.forEach(Child::join);
+                }
+            }));
+            threads.forEach(Child::join);
+            Long p;
+            while ((p = SHARED.poll()) != null) {
+                release(p);
+            }
+            GMalloc.trim();
+            System.out.println("churn live " + GMalloc.stats().liveBlocks() + " tracked " + LIVE.size());
+            distinctAndUsable();
+        }
+
+        private static void join(Thread thread) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long take(ThreadLocalRandom random) {
+            long p = switch (random.nextInt(6)) {
+                case 0 -> CHURN20.alloc();
+                case 1 -> GMalloc.gmalloc(600 + random.nextInt(3000));
+                case 2 -> GMalloc.allocator().allocate(64, 1L << random.nextInt(13)).address();
+                default -> GMalloc.gmalloc(1 + random.nextInt(512));
+            };
+            if (ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, p) != 0) {
+                System.out.println("bad not zero: 0x" + Long.toHexString(p));
+            }
+            if (!LIVE.add(p)) {
+                System.out.println("bad handed out twice: 0x" + Long.toHexString(p));
+            }
+            ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, p, ~p);
+            return p;
+        }
+
+        private static void release(long p) {
+            if (ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, p) != ~p) {
+                System.out.println("bad overwritten: 0x" + Long.toHexString(p));
+            }
+            LIVE.remove(p);
+            GMalloc.gfree(p);
+        }
+
+        private static void work(long until) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            List<Long> mine = new ArrayList<>();
+            while (System.nanoTime() < until) {
+                int op = random.nextInt(10);
+                if (op < 4) {
+                    mine.add(take(random));
+                } else if (op < 6 && !mine.isEmpty()) {
+                    release(mine.remove(mine.size() - 1));
+                } else if (op < 7 && !mine.isEmpty()) {
+                    SHARED.add(mine.remove(0));
+                } else if (op < 8) {
+                    Long p = SHARED.poll();
+                    if (p != null) {
+                        release(p);
+                    }
+                } else if (op < 9 && !mine.isEmpty()) {
+                    long p = mine.remove(mine.size() - 1);
+                    LIVE.remove(p);
+                    long q = GMalloc.grealloc(p, 8 + random.nextInt(2000));
+                    if (ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, q) != ~p) {
+                        System.out.println("bad grealloc lost the contents of 0x" + Long.toHexString(p));
+                    }
+                    if (!LIVE.add(q)) {
+                        System.out.println("bad grealloc handed out a live block: 0x" + Long.toHexString(q));
+                    }
+                    ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, q, ~q);
+                    mine.add(q);
+                } else {
+                    try (Region region = Region.open()) {
+                        for (int j = 0; j < 10; j++) {
+                            long b = region.gmalloc(random.nextInt(700));
+                            if (j % 2 == 0) {
+                                region.free(b);
+                            }
+                        }
+                    }
+                }
+                if (mine.size() > 200) {
+                    SHARED.addAll(mine.subList(0, 100));
+                    mine.subList(0, 100).clear();
+                }
+            }
+            SHARED.addAll(mine);
+        }
+
         private static void loop(CyclicBarrier start, CyclicBarrier end, Runnable body) {
             try {
                 while (true) {
@@ -197,6 +328,13 @@ class HostileRaceTest {
         for (long[] move : Child.MOVES) {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("move " + move[0] + "->" + move[1] + " "));
         }
+    }
+
+    @Test
+    void everythingAtOnceWithStatsAndTrimRacingNeverHandsABlockOutTwice() throws Exception {
+        List<String> lines = runChild("churn", "4000");
+        assertThat(lines).noneMatch(l -> l.startsWith("bad"));
+        assertThat(lines).contains("churn live 0 tracked 0", "usable ok", "done");
     }
 
     static List<String> runChild(String... args) throws IOException, InterruptedException {
