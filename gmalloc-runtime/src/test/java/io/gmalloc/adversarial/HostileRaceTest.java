@@ -205,7 +205,8 @@ class HostileRaceTest {
             long p = switch (random.nextInt(6)) {
                 case 0 -> CHURN20.alloc();
                 case 1 -> GMalloc.gmalloc(600 + random.nextInt(3000));
-                case 2 -> GMalloc.allocator().allocate(64, 1L << random.nextInt(13)).address();
+                case 2 ->
+                    GMalloc.allocator().allocate(64, 1L << random.nextInt(13)).address();
                 default -> GMalloc.gmalloc(1 + random.nextInt(512));
             };
             if (ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, p) != 0) {
