@@ -10,9 +10,13 @@ public class InvalidFreeException extends IllegalArgumentException {
 
     /** Why an address was rejected. */
     public enum Reason {
-        /** No gmalloc block contains the address (random value, memory of another allocator, released arena). */
+        /**
+         * No gmalloc block contains the address (random value, memory of another allocator, released arena, a block
+         * boundary past an arena's high-water mark that was never handed out, or an arena's unused tail past its
+         * last block).
+         */
         NOT_OWNED,
-        /** The address lies inside a gmalloc block but not at its start (or inside an arena's unused tail). */
+        /** The address lies inside a gmalloc block but not at its start. */
         INTERIOR,
         /** The block at the address has already been freed. */
         DOUBLE_FREE,

@@ -138,9 +138,11 @@ public final class Allocation {
         long oldUsable = BlockLookup.usableForFree("GMalloc.grealloc", address);
         long wanted = Math.max(newSize, 1);
         Slab slab = SlabRegistry.lookup(address);
-        boolean fits = slab != null
-                ? wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index)
-                : wanted <= oldUsable && wanted > SizeClasses.MAX_SMALL_SIZE;
+        if (slab == null) {
+            return reallocLarge(address, oldUsable, wanted, newSize);
+        }
+        boolean fits =
+                wanted <= oldUsable && (slab.bucket.dedicated || SizeClasses.bucket(wanted) == slab.bucket.index);
         if (fits) {
             if (wanted < oldUsable) {
                 // No header records the size asked for, so a later in-place growth cannot know which bytes are
@@ -157,6 +159,34 @@ public final class Allocation {
             FreeRouter.free(moved); // another thread freed the old block meanwhile: leak nothing, report it
             throw Errors.renamed(e, "GMalloc.grealloc");
         }
+        return moved;
+    }
+
+    /**
+     * {@link #realloc} of a large block. The block is claimed ({@link LargeBlocks#claim}) before its memory is
+     * read or written: a free racing from another thread is then refused instead of unmapping the memory under
+     * the copy, and if that free wins the claim, this call frees the new block and reports it.
+     */
+    private static long reallocLarge(long address, long oldUsable, long wanted, long newSize) {
+        if (wanted <= oldUsable && wanted > SizeClasses.MAX_SMALL_SIZE) {
+            if (wanted < oldUsable) {
+                if (LargeBlocks.claim(address) < 0) {
+                    throw Errors.invalidFree("GMalloc.grealloc", address, LargeBlocks.whyNot(address), "");
+                }
+                Memory.zero(address + wanted, oldUsable - wanted); // see realloc: the shrink gave these bytes up
+                LargeBlocks.unclaim(address);
+            }
+            return address;
+        }
+        long moved = mallocSlow(newSize);
+        long claimed = LargeBlocks.claim(address);
+        if (claimed < 0) {
+            FreeRouter.free(moved); // another thread freed the old block meanwhile: leak nothing, report it
+            throw Errors.invalidFree("GMalloc.grealloc", address, LargeBlocks.whyNot(address), "");
+        }
+        RegionHeap.forgetLarge(address);
+        Memory.copy(address, moved, Math.min(claimed, wanted));
+        LargeBlocks.freeClaimed(address);
         return moved;
     }
 }

@@ -2,6 +2,7 @@ package io.gmalloc.internal;
 
 import io.gmalloc.InvalidFreeException.Reason;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,14 @@ final class LargeBlocks {
     /** Freed blocks not yet given back, oldest first: address → usable bytes. Guarded by itself. */
     private static final LinkedHashMap<Long, Long> QUARANTINE = new LinkedHashMap<>();
 
+    /**
+     * Live blocks a {@code grealloc} has claimed while it copies or clears them: out of {@link #LIVE}, so a racing
+     * free is refused ({@code DOUBLE_FREE}) instead of giving the memory back under the copy (a mapped block would
+     * become inaccessible, and reading it would crash the JVM). Address → usable bytes. Guarded by
+     * {@link #QUARANTINE}.
+     */
+    private static final Map<Long, Long> CLAIMED = new HashMap<>();
+
     /** Sum of the bytes in {@link #QUARANTINE}. Guarded by {@link #QUARANTINE}. */
     private static long quarantineBytes;
 
@@ -97,7 +106,7 @@ final class LargeBlocks {
         if (below != null && address < below.getKey() + below.getValue()) {
             return Reason.INTERIOR;
         }
-        return QUARANTINE.containsKey(address) || TOMBSTONES.containsKey(address)
+        return QUARANTINE.containsKey(address) || TOMBSTONES.containsKey(address) || CLAIMED.containsKey(address)
                 ? Reason.DOUBLE_FREE
                 : Reason.NOT_OWNED;
     }
@@ -110,11 +119,48 @@ final class LargeBlocks {
      * @throws io.gmalloc.InvalidFreeException when {@code address} is not a live large block; nothing changed
      */
     static void free(long address) {
+        release(address, LIVE);
+    }
+
+    /**
+     * Claims a live large block for a {@code grealloc} that reads or writes it next: until {@link #unclaim} or
+     * {@link #freeClaimed}, every free of it is refused as a double free, and its memory stays the block's.
+     *
+     * @return the block's usable bytes, or -1 when {@code address} is not a live large block (nothing changed)
+     */
+    static long claim(long address) {
+        synchronized (QUARANTINE) {
+            Long bytes = LIVE.remove(address);
+            if (bytes == null) {
+                return -1;
+            }
+            CLAIMED.put(address, bytes);
+            return bytes;
+        }
+    }
+
+    /** Makes a block {@link #claim claimed} live again. */
+    static void unclaim(long address) {
+        synchronized (QUARANTINE) {
+            Long bytes = CLAIMED.remove(address);
+            if (bytes != null) {
+                LIVE.put(address, bytes);
+            }
+        }
+    }
+
+    /** Frees a block {@link #claim claimed} before: quarantine or tombstone, as {@link #free}. */
+    static void freeClaimed(long address) {
+        release(address, CLAIMED);
+    }
+
+    /** {@link #free} of a block found in {@code from} ({@link #LIVE} or {@link #CLAIMED}). */
+    private static void release(long address, Map<Long, Long> from) {
         Long bytes;
         Reason refused = null;
         List<long[]> leaving = new ArrayList<>();
         synchronized (QUARANTINE) {
-            bytes = LIVE.remove(address);
+            bytes = from.remove(address);
             if (bytes == null) {
                 refused = whyNotLocked(address);
             } else if (mapped(bytes)) {

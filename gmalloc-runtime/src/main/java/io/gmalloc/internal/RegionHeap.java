@@ -186,6 +186,17 @@ public final class RegionHeap implements Heap.Host {
         return true;
     }
 
+    /** A large block {@code grealloc} has claimed and moves out: no region owns it any more. Any thread. */
+    static void forgetLarge(long address) {
+        if (LARGE_OWNERS.isEmpty()) {
+            return;
+        }
+        RegionHeap region = LARGE_OWNERS.remove(address);
+        if (region != null) {
+            region.large.remove(address);
+        }
+    }
+
     /**
      * A free of one of this region's small blocks by a thread other than the opener (or by the opener through a
      * stale slab of its own after close). Any thread.
