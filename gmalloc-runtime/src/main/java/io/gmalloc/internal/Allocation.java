@@ -152,9 +152,8 @@ public final class Allocation {
             return address;
         }
         long moved = mallocSlow(newSize);
-        Memory.copy(address, moved, Math.min(oldUsable, wanted));
         try {
-            FreeRouter.free(address);
+            FreeRouter.freeAfterCopy(address, moved, Math.min(oldUsable, wanted));
         } catch (io.gmalloc.InvalidFreeException e) {
             FreeRouter.free(moved); // another thread freed the old block meanwhile: leak nothing, report it
             throw Errors.renamed(e, "GMalloc.grealloc");

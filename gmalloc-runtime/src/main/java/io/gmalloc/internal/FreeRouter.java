@@ -49,12 +49,41 @@ public final class FreeRouter {
     }
 
     /**
+     * {@code grealloc}'s move of a block of a bucket: copies {@code bytes} from {@code address} to {@code to}, then
+     * frees {@code address}, so that the copy never reads memory a racing free has given back. The owner copies
+     * and frees in place (only its own thread retires its slabs); a stripe's block is copied under the stripe's
+     * lock; a remote block is copied inside its remote free, after the claim and before it is published, where no
+     * reclaim can retire the slab ({@link Slab#freeRemote(long, long, long)}). Nothing is copied when the free is
+     * refused.
+     *
+     * @throws InvalidFreeException as {@link #free}
+     */
+    static void freeAfterCopy(long address, long to, long bytes) {
+        Slab slab = SlabRegistry.lookup(address);
+        if (slab == null || slab.ownerThread == Thread.currentThread()) {
+            Memory.copy(address, to, bytes); // a large block was claimed by the caller; our own slab stays mapped
+            free(address);
+            return;
+        }
+        freeElsewhere(address, slab, to, bytes);
+    }
+
+    /**
      * {@code gfree} when the block is not the caller's own: 0, large blocks, unknown addresses, blocks of a
      * virtual-thread stripe (freed in place if its lock is free), remote frees.
      *
      * @param slab the slab whose memory contains {@code address}, or null
      */
     private static void freeElsewhere(long address, Slab slab) {
+        freeElsewhere(address, slab, 0, 0);
+    }
+
+    /** {@link #freeElsewhere(long, Slab)}, first copying {@code bytes} to {@code to} where that is safe. */
+    private static void freeElsewhere(long address, Slab slab, long to, long bytes) {
+        if (bytes > 0 && (slab == null || slab.home.heap.host instanceof RegionHeap)) {
+            Memory.copy(address, to, bytes); // a region's blocks stay mapped until its owner closes it
+            bytes = 0;
+        }
         if (slab == null) {
             if (address != 0 && !RegionHeap.freeLarge(address)) {
                 LargeBlocks.free(address);
@@ -69,6 +98,9 @@ public final class FreeRouter {
         if (owner.lock != null && owner.lock.tryLock()) {
             try {
                 if (slab.owner == owner) {
+                    if (bytes > 0) {
+                        Memory.copy(address, to, bytes);
+                    }
                     Heap.freeLocal(slab, address);
                     return;
                 }
@@ -76,7 +108,7 @@ public final class FreeRouter {
                 owner.lock.unlock();
             }
         }
-        slab.freeRemote(address);
+        slab.freeRemote(address, to, bytes);
     }
 
     /**

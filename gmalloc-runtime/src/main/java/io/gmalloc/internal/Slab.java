@@ -439,6 +439,15 @@ final class Slab {
      *     nothing changed then
      */
     void freeRemote(long address) {
+        freeRemote(address, 0, 0);
+    }
+
+    /**
+     * {@link #freeRemote(long)} that first copies {@code bytes} of the block to {@code to} ({@code grealloc}'s
+     * move), inside the in-flight window after the claim succeeded: the slab cannot be retired, and its memory
+     * unmapped, while the copy reads it. Nothing is copied when the free is refused.
+     */
+    void freeRemote(long address, long to, long bytes) {
         int index = blockIndex(address);
         if (index < 0) {
             throw Errors.invalidFree(address, notABlockStart(address), this);
@@ -449,7 +458,7 @@ final class Slab {
             if (fastOwner != null) {
                 FAST_OWNER.setVolatile(this, (Thread) null); // after the increment: see allowFastFrees
             }
-            refused = claimRemote(address, index);
+            refused = claimRemote(address, index, to, bytes);
         } finally {
             IN_FLIGHT.getAndAdd(this, -1);
         }
@@ -460,7 +469,7 @@ final class Slab {
     }
 
     /** The claim of a remote free, inside the in-flight window: null when it took effect. */
-    private Reason claimRemote(long address, int index) {
+    private Reason claimRemote(long address, int index, long to, long bytes) {
         if (index >= fresh) {
             return Reason.NOT_OWNED;
         }
@@ -478,6 +487,9 @@ final class Slab {
             // so the R bit is still ours to take back.
             r.unclaim(word, mask);
             return Reason.DOUBLE_FREE;
+        }
+        if (bytes > 0) {
+            Memory.copy(address, to, bytes); // claimed and in flight: still this block's memory, still mapped
         }
         if (Options.CHECKED) {
             Memory.poison(address, stride);
