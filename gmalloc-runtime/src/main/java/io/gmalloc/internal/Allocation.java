@@ -1,5 +1,7 @@
 package io.gmalloc.internal;
 
+import io.gmalloc.InvalidFreeException.Reason;
+
 /**
  * How {@code GMalloc} and {@code SpecialBucket} allocate: the fast path of the general buckets
  * ({@link #allocSmall}), and everything off it: first use on a thread, virtual threads, sizes 0 and above 512,
@@ -147,7 +149,10 @@ public final class Allocation {
             if (wanted < oldUsable) {
                 // No header records the size asked for, so a later in-place growth cannot know which bytes are
                 // the "tail" it must zero-fill: clear them now, while we know this shrink gave them up.
-                Memory.zero(address + wanted, oldUsable - wanted);
+                if (!slab.zeroWhileLive(address, wanted, oldUsable - wanted)) {
+                    throw Errors.invalidFree(
+                            "GMalloc.grealloc", address, Reason.DOUBLE_FREE, " (freed meanwhile, " + slab + ")");
+                }
             }
             return address;
         }

@@ -468,6 +468,28 @@ final class Slab {
         home.remoteFreed();
     }
 
+    /**
+     * Zeroes {@code bytes} of the block at {@code address} from {@code offset} on ({@code grealloc}'s shrink in
+     * place), if the block is still live. Any thread: the check and the stores run inside the in-flight window
+     * of {@link #freeRemote}, so a free racing from the owner cannot be reclaimed, nor the slab retired and its
+     * memory unmapped, while the stores run.
+     *
+     * @return {@code false} when the block is no longer live (nothing written)
+     */
+    boolean zeroWhileLive(long address, long offset, long bytes) {
+        int index = blockIndex(address);
+        IN_FLIGHT.getAndAdd(this, 1);
+        try {
+            if (index < 0 || !isLive(index)) {
+                return false;
+            }
+            Memory.zero(address + offset, bytes);
+            return true;
+        } finally {
+            IN_FLIGHT.getAndAdd(this, -1);
+        }
+    }
+
     /** The claim of a remote free, inside the in-flight window: null when it took effect. */
     private Reason claimRemote(long address, int index, long to, long bytes) {
         if (index >= fresh) {

@@ -50,6 +50,7 @@ class HostileRaceTest {
         /** {@code {size, newSize}}: every path of grealloc that reads or writes the old block. */
         private static final long[][] MOVES = {
             {8, 16}, // small to small
+            {16, 9}, // small, shrunk in place: the tail is cleared
             {100, 700}, // small to large
             {600, 100}, // large to small
             {600, 2000}, // large (C library) to large
