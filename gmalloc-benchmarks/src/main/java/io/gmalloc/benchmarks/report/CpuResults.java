@@ -24,13 +24,7 @@ final class CpuResults {
             if (line.startsWith("FAILED")) {
                 r.failed = true;
             } else if (line.startsWith("CPU ")) {
-                Map<String, String> kv = new HashMap<>();
-                for (String token : line.substring(4).trim().split("\\s+")) {
-                    int eq = token.indexOf('=');
-                    if (eq > 0) {
-                        kv.put(token.substring(0, eq), token.substring(eq + 1));
-                    }
-                }
+                Map<String, String> kv = ResultLine.fields(line, "CPU");
                 String compile = kv.get("compile");
                 String contender = kv.get("contender");
                 String size = kv.get("size");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,22 +33,16 @@ final class FirstUseResults {
             if (!line.startsWith("FIRSTUSE ")) {
                 continue;
             }
-            Double time = null;
-            Double rss = null;
-            for (String token : line.substring(9).trim().split("\\s+")) {
+            Map<String, String> kv = ResultLine.fields(line, "FIRSTUSE");
+            if (kv.containsKey("ms") && kv.containsKey("rssGrowthKb")) {
                 try {
-                    if (token.startsWith("ms=")) {
-                        time = Double.parseDouble(token.substring(3));
-                    } else if (token.startsWith("rssGrowthKb=")) {
-                        rss = Double.parseDouble(token.substring(12)) / 1024.0;
-                    }
+                    double time = Double.parseDouble(kv.get("ms"));
+                    double rss = Double.parseDouble(kv.get("rssGrowthKb")) / 1024.0;
+                    r.ms.add(time);
+                    r.rssMb.add(rss);
                 } catch (NumberFormatException e) {
-                    r.failed++;
+                    r.failed++; // a garbled line counts as a failed JVM, never as a crash
                 }
-            }
-            if (time != null && rss != null) {
-                r.ms.add(time);
-                r.rssMb.add(rss);
             }
         }
         return r;

@@ -54,13 +54,7 @@ final class ScenarioResults {
             if (line.startsWith("FAILED")) {
                 r.failed.add(line.substring("FAILED ".length()));
             } else if (line.startsWith("RESULT")) {
-                Map<String, String> kv = new HashMap<>();
-                for (String token : line.substring("RESULT ".length()).trim().split("\\s+")) {
-                    int eq = token.indexOf('=');
-                    if (eq > 0) {
-                        kv.put(token.substring(0, eq), token.substring(eq + 1));
-                    }
-                }
+                Map<String, String> kv = ResultLine.fields(line, "RESULT");
                 r.byKey
                         .computeIfAbsent(
                                 key(
